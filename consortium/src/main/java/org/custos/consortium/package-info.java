@@ -1,0 +1,8 @@
+/**
+ * The world Custos audits: the consortium's Solidity contracts and a deterministic simulator of clinics
+ * that writes a history (with planted violations and their ground truth) to a ledger node.
+ *
+ * <p>This module writes to the ledger; the portal never does, and the portal must not depend on it (its
+ * tests may). The contracts and the simulator arrive with the consortium issue.
+ */
+package org.custos.consortium;

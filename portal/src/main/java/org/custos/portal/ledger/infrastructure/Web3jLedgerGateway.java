@@ -1,0 +1,90 @@
+package org.custos.portal.ledger.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.custos.portal.ledger.domain.LedgerGateway;
+import org.custos.portal.ledger.domain.LedgerStatus;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * Reads a node's status over JSON-RPC with Web3j 4.13.0: {@code eth_chainId}, {@code web3_clientVersion} and
+ * {@code eth_getBlockByNumber("latest", false)}. Read methods only; no credentials are ever loaded.
+ */
+@ApplicationScoped
+public class Web3jLedgerGateway implements LedgerGateway {
+
+    @Inject
+    @ConfigProperty(name = "custos.ledger.url", defaultValue = "http://127.0.0.1:8545")
+    String endpoint;
+
+    @Inject
+    @ConfigProperty(name = "custos.ledger.timeout-seconds", defaultValue = "5")
+    int timeoutSeconds;
+
+    @Inject
+    Clock clock;
+
+    private Web3j web3j;
+    private OkHttpClient http;
+
+    @PostConstruct
+    void connect() {
+        http = new OkHttpClient.Builder()
+                .socketFactory(new NoDelaySocketFactory())
+                .connectTimeout(timeoutSeconds, TimeUnit.SECONDS)
+                .readTimeout(timeoutSeconds, TimeUnit.SECONDS)
+                .callTimeout(timeoutSeconds * 2L, TimeUnit.SECONDS)
+                .retryOnConnectionFailure(false)
+                .build();
+        web3j = Web3j.build(new HttpService(endpoint, http));
+    }
+
+    @PreDestroy
+    void close() {
+        web3j.shutdown();
+    }
+
+    @Override
+    public LedgerStatus status() {
+        Instant now = clock.instant();
+        try {
+            BigInteger chainId = ok(web3j.ethChainId().send()).getChainId();
+            String clientVersion = ok(web3j.web3ClientVersion().send()).getWeb3ClientVersion();
+            EthBlock.Block head = ok(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send())
+                    .getBlock();
+            if (head == null) {
+                return LedgerStatus.unreachable(endpoint, "the node returned no latest block", now);
+            }
+            return new LedgerStatus(endpoint, true, chainId, clientVersion, head.getNumber(), head.getHash(),
+                    Instant.ofEpochSecond(head.getTimestamp().longValueExact()), null, now);
+        } catch (IOException | RuntimeException e) {
+            return LedgerStatus.unreachable(endpoint, describe(e), now);
+        }
+    }
+
+    private static <T extends Response<?>> T ok(T response) throws IOException {
+        if (response.hasError()) {
+            throw new IOException("JSON-RPC error " + response.getError().getCode() + ": "
+                    + response.getError().getMessage());
+        }
+        return response;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,79 @@
+package org.custos.portal.trail.application;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import org.custos.portal.security.CurrentUser;
+import org.custos.portal.security.Roles;
+import org.custos.portal.security.SignedInUser;
+import org.custos.portal.trail.domain.TrailAction;
+import org.custos.portal.trail.domain.TrailChainVerifier;
+import org.custos.portal.trail.domain.TrailEntry;
+import org.custos.portal.trail.domain.TrailRecord;
+import org.custos.portal.trail.domain.TrailRepository;
+import org.custos.portal.trail.domain.TrailRepository.TrailHead;
+import org.custos.portal.trail.domain.TrailVerification;
+
+/** Appends to, reads and verifies the portal's trail of actions. */
+@Stateless
+public class TrailService {
+
+    @Inject
+    TrailRepository repository;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    /** Appends an entry for {@code actor}, in the caller's transaction (so it commits with the action). */
+    @PermitAll
+    public TrailEntry record(SignedInUser actor, TrailAction action, String objectType, String objectId,
+                             String detail) {
+        TrailRecord record = new TrailRecord(clock.instant(), actor.name(), actor.roles(), actor.clinicId(),
+                action, objectType, objectId, detail);
+        return repository.append(record);
+    }
+
+    /** Regulators: the newest entries of every clinic and of the regulators themselves. */
+    @RolesAllowed(Roles.REGULATOR)
+    public List<TrailEntry> newest(int first, int limit) {
+        return repository.newest(null, first, limit);
+    }
+
+    @RolesAllowed(Roles.REGULATOR)
+    public long count() {
+        return repository.count(null);
+    }
+
+    /** Compliance officers and DPOs: the newest entries of their own clinic only (clinic from the token). */
+    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public List<TrailEntry> newestOfMyClinic(int limit) {
+        return repository.newest(currentUser.requireClinicId(), 0, limit);
+    }
+
+    /**
+     * Regulators: recomputes the whole chain from the first entry and compares it with the recorded head,
+     * then records that the check was made and its verdict.
+     */
+    @RolesAllowed(Roles.REGULATOR)
+    public TrailVerification verifyChain() {
+        TrailVerification verdict = verifyWithoutRecording();
+        SignedInUser me = new SignedInUser(currentUser.getName(), String.join(",", currentUser.getRoles()), null);
+        record(me, TrailAction.TRAIL_VERIFIED, "trail", null, verdict.summary());
+        return verdict;
+    }
+
+    /** The verdict only, for health checks and tests. */
+    @PermitAll
+    public TrailVerification verifyWithoutRecording() {
+        TrailHead head = repository.lockedHead();
+        TrailChainVerifier verifier = new TrailChainVerifier();
+        repository.forEachInOrder(verifier::accept);
+        return verifier.finish(head.lastSeq(), head.lastHash());
+    }
+}

@@ -1,0 +1,2 @@
+/** Backing beans of the trail pages ({@code /trail/*.xhtml}), regulators only. */
+package org.custos.portal.trail.web;
