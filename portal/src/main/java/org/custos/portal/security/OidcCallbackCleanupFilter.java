@@ -20,8 +20,8 @@ public class OidcCallbackCleanupFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (req.getUserPrincipal() != null && "GET".equals(req.getMethod())
-                && req.getParameter("code") != null && req.getParameter("state") != null) {
+        // the replayed request's parameter map is null: read the raw query string, never getParameter()
+        if (req.getUserPrincipal() != null && "GET".equals(req.getMethod()) && isCallbackQuery(req.getQueryString())) {
             String path = req.getRequestURI();
             if (path.endsWith("/Callback")) {
                 path = req.getContextPath() + "/";
@@ -30,5 +30,18 @@ public class OidcCallbackCleanupFilter extends HttpFilter {
             return;
         }
         chain.doFilter(req, res);
+    }
+
+    static boolean isCallbackQuery(String query) {
+        if (query == null) {
+            return false;
+        }
+        boolean code = false;
+        boolean state = false;
+        for (String pair : query.split("&")) {
+            code |= pair.startsWith("code=");
+            state |= pair.startsWith("state=");
+        }
+        return code && state;
     }
 }

@@ -1,0 +1,130 @@
+package org.custos.portal.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driving the real portal and the real Keycloak login form. One browser per user
+ * session (a fresh profile: no cookies shared between users). Waits on page elements and on the PrimeFaces
+ * ajax queue, never on sleeps.
+ */
+final class PortalBrowser implements AutoCloseable {
+
+    static final String BASE = "http://localhost:" + System.getProperty("custos.it.port", "18080") + "/custos/";
+
+    final WebDriver driver;
+    private final WebDriverWait wait;
+    private final Path profile;
+
+    PortalBrowser() {
+        try {
+            profile = Files.createTempDirectory("custos-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("custos.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(System.getProperty("custos.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // a failed wait says where the browser was and what it showed
+        wait.withMessage(() -> "at " + driver.getCurrentUrl() + " showing: " + abbreviate(bodyText()));
+    }
+
+    /** Opens {@code path} (relative to the portal) and signs in on Keycloak's form when it appears. */
+    void signIn(String user, String path) {
+        driver.get(BASE + path);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password());
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(BASE) && !d.findElements(By.id("footer")).isEmpty());
+    }
+
+    void open(String path) {
+        driver.get(BASE + path);
+        wait.until(d -> !d.findElements(By.id("footer")).isEmpty() || !d.findElements(By.id("username")).isEmpty());
+    }
+
+    void signOut() {
+        driver.findElement(By.id("signOut")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signedOutTitle")));
+    }
+
+    void click(String id) {
+        driver.findElement(By.id(id)).click();
+        waitForAjax();
+    }
+
+    void waitForAjax() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
+    WebElement visible(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    String text(String id) {
+        return visible(id).getText();
+    }
+
+    boolean present(String id) {
+        return !driver.findElements(By.id(id)).isEmpty();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    String source() {
+        return driver.getPageSource();
+    }
+
+    private String bodyText() {
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            return "(no page: " + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 600 ? s : s.substring(0, 600) + "...";
+    }
+
+    static String password() {
+        String pw = System.getenv("CUSTOS_DEMO_PASSWORD");
+        if (pw == null || pw.isBlank()) {
+            throw new IllegalStateException("CUSTOS_DEMO_PASSWORD is not set: run the tests with scripts/test.sh");
+        }
+        return pw;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}

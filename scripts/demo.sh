@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Starts the whole Custos demo on this machine: installs what is missing, builds, starts anvil, Keycloak (with
+# the custos realm) and the portal on Payara Micro with an embedded H2 database. Ctrl-C stops everything.
+#
+# Ports (override with the variables): portal 8080 (CUSTOS_PORTAL_PORT), Keycloak 8180 (CUSTOS_KEYCLOAK_PORT,
+# management 9180), anvil 8545 (CUSTOS_ANVIL_PORT). Data: $CUSTOS_DATA_DIR (default .run/demo-data).
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+source "$CUSTOS_ROOT/scripts/lib/keycloak.sh"
+source "$CUSTOS_ROOT/scripts/lib/install.sh"
+source "$CUSTOS_ROOT/scripts/lib/anvil.sh"
+source "$CUSTOS_ROOT/scripts/lib/portal.sh"
+
+PORTAL_PORT="${CUSTOS_PORTAL_PORT:-8080}"
+KEYCLOAK_PORT="${CUSTOS_KEYCLOAK_PORT:-8180}"
+ANVIL_PORT="${CUSTOS_ANVIL_PORT:-8545}"
+DATA_DIR="${CUSTOS_DATA_DIR:-$CUSTOS_RUN_DIR/demo-data}"
+
+cleanup() {
+  trap - EXIT INT TERM
+  log "stopping the demo"
+  portal_stop demo-portal || true
+  kc_stop demo-keycloak || true
+  anvil_stop demo-anvil || true
+  log "stopped"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+install_prereqs
+log "building (tests are run by scripts/test.sh)"
+(cd "$CUSTOS_ROOT" && "$MVN" -B -q package -DskipTests) || die "build failed"
+
+# fresh secrets for every demo run: the realm is imported anew each start
+export CUSTOS_OIDC_CLIENT_SECRET="$(random_secret)"
+export CUSTOS_DEMO_PASSWORD="${CUSTOS_DEMO_PASSWORD:-$(random_secret | cut -c1-16)}"
+export CUSTOS_PORTAL_URL="http://localhost:$PORTAL_PORT/custos"
+
+anvil_start "$ANVIL_PORT" demo-anvil
+kc_start "$KEYCLOAK_PORT" demo-keycloak
+
+mkdir -p "$DATA_DIR"
+export CUSTOS_OIDC_ISSUER="http://localhost:$KEYCLOAK_PORT/realms/custos"
+export CUSTOS_LEDGER_URL="${CUSTOS_LEDGER_URL:-http://127.0.0.1:$ANVIL_PORT}"
+export CUSTOS_DB_URL="${CUSTOS_DB_URL:-jdbc:h2:file:$DATA_DIR/custos}"
+portal_start "$PORTAL_PORT" demo-portal
+
+cat <<INFO
+
+  Custos is running:   $CUSTOS_PORTAL_URL/
+  Sign in as (password for all: $CUSTOS_DEMO_PASSWORD):
+    regulator       regulator, all clinics
+    officer-north   compliance officer of clinic-north
+    officer-south   compliance officer of clinic-south
+    dpo-north       data-protection officer of clinic-north
+    visitor         no portal role (gets 403)
+  Keycloak:  http://localhost:$KEYCLOAK_PORT/   (admin password in $CUSTOS_RUN_DIR/demo-keycloak-admin.txt)
+  Ledger:    $CUSTOS_LEDGER_URL (anvil, chain id ${CUSTOS_CHAIN_ID:-4242})
+  Health:    http://localhost:$PORTAL_PORT/health
+  Data:      $DATA_DIR (H2)        Logs: $CUSTOS_RUN_DIR/demo-*.log
+
+  Press Ctrl-C to stop everything.
+INFO
+
+# run until Ctrl-C or until one of the services dies
+while true; do
+  for svc in demo-anvil demo-keycloak demo-portal; do
+    pid="$(cat "$CUSTOS_RUN_DIR/$svc.pid" 2>/dev/null || true)"
+    if [[ -z "$pid" ]] || ! kill -0 "$pid" 2>/dev/null; then
+      log "$svc stopped unexpectedly (log: $CUSTOS_RUN_DIR/$svc.log)"
+      exit 1
+    fi
+  done
+  sleep 2
+done

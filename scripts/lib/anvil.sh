@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The local Ethereum node (anvil, from npm). Source it after common.sh.
+#   anvil_start PORT [NAME]   start on 127.0.0.1:PORT (chain id $CUSTOS_CHAIN_ID, default 4242); waits for JSON-RPC
+#   anvil_stop [NAME]
+
+ANVIL_BIN="$CUSTOS_ROOT/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
+
+anvil_start() {
+  local port="${1:?usage: anvil_start PORT [NAME]}" name="${2:-anvil}" pid waited=0
+  [[ -x "$ANVIL_BIN" ]] || die "anvil not installed (npm ci)"
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+    die "anvil_start: port $port is already in use"
+  fi
+  log "starting anvil on 127.0.0.1:$port, log $CUSTOS_RUN_DIR/$name.log"
+  pid="$(start_bg "$name" "$CUSTOS_RUN_DIR/$name.log" "$ANVIL_BIN" --host 127.0.0.1 --port "$port" \
+    --chain-id "${CUSTOS_CHAIN_ID:-4242}" --silent)"
+  until curl -fs -o /dev/null --max-time 2 -H 'Content-Type: application/json' \
+      -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$port/"; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 20 "$CUSTOS_RUN_DIR/$name.log" >&2; die "anvil exited"; }
+    (( waited++ >= 30 )) && die "anvil did not answer on port $port"
+    sleep 1
+  done
+  log "anvil ready on http://127.0.0.1:$port"
+}
+
+anvil_stop() { stop_pid "${1:-anvil}"; }
