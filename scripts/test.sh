@@ -53,4 +53,4 @@ export CUSTOS_IT_PG_USER="custos_app"
 export CUSTOS_IT_KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
 
 cd "$CUSTOS_ROOT"
-"$MVN" -B verify -Dcustos.it.port="$PORTAL_PORT" "$@"
+"$MVN" -B clean verify -Dcustos.it.port="$PORTAL_PORT" "$@"
