@@ -17,6 +17,9 @@ ANVIL_PORT="${CUSTOS_ANVIL_PORT:-8545}"
 DATA_DIR="${CUSTOS_DATA_DIR:-$CUSTOS_RUN_DIR/demo-data}"
 
 cleanup() {
+  # never let a closed terminal or pipe (SIGPIPE) or a failing command stop the clean-up half way
+  set +e
+  trap '' PIPE
   trap - EXIT INT TERM
   log "stopping the demo"
   portal_stop demo-portal || true

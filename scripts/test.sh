@@ -19,6 +19,8 @@ PORTAL_PORT=18080
 
 cleanup() {
   local rc=$?
+  set +e
+  trap '' PIPE
   trap - EXIT INT TERM
   kc_stop test-keycloak || true
   pg_stop test-postgres || true
