@@ -53,6 +53,7 @@ export CUSTOS_LEDGER_URL="http://127.0.0.1:$ANVIL_PORT"
 export CUSTOS_IT_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/custos_it"
 export CUSTOS_IT_PG_USER="custos_app"
 export CUSTOS_IT_KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
+export CUSTOS_IT_KEYCLOAK_ADMIN_FILE="$CUSTOS_RUN_DIR/test-keycloak-admin.txt"
 
 cd "$CUSTOS_ROOT"
 "$MVN" -B clean verify -Dcustos.it.port="$PORTAL_PORT" "$@"

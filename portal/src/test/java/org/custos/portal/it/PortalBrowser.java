@@ -73,6 +73,13 @@ final class PortalBrowser implements AutoCloseable {
         waitForAjax();
     }
 
+    /** Polls {@code condition} (which may act, e.g. reload) until it holds or {@code timeout} passes. */
+    void waitUntil(Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, timeout, Duration.ofSeconds(2))
+                .withMessage(() -> "at " + driver.getCurrentUrl() + " showing: " + abbreviate(bodyText()))
+                .until(condition);
+    }
+
     void waitForAjax() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")));
@@ -84,6 +91,18 @@ final class PortalBrowser implements AutoCloseable {
 
     String text(String id) {
         return visible(id).getText();
+    }
+
+    /** Saves what the browser shows as target/screenshots/NAME.png, for people to look at. */
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     boolean present(String id) {

@@ -42,12 +42,14 @@ class PortalPageIT {
             assertEquals("2", b.text("schemaVersion"));
             assertTrue(b.text("trailVerdict").startsWith("intact"), b.text("trailVerdict"));
             assertTrue(b.present("navForm:navTrail"));
+            b.screenshot("regulator-home");
 
             b.open("trail/entries.xhtml");
             assertTrue(b.text("trailForm:entries").contains("SIGN_IN"));
             assertTrue(b.text("trailForm:entries").contains("regulator"));
             b.click("trailForm:verify");
             assertTrue(b.text("trailForm:verdictText").startsWith("intact"), b.text("trailForm:verdictText"));
+            b.screenshot("regulator-trail");
         }
     }
 
@@ -84,11 +86,13 @@ class PortalPageIT {
             String ownTrail = b.text("clinicTrail");
             assertTrue(ownTrail.contains("officer-south"), ownTrail);
             assertFalse(ownTrail.contains("officer-north"), "another clinic's entries leaked: " + ownTrail);
+            b.screenshot("officer-home");
 
             for (String regulatorOnly : new String[] {"trail/entries.xhtml", "home/regulator.xhtml", "home/dpo.xhtml"}) {
                 b.open(regulatorOnly);
                 assertEquals("Access denied", b.text("errorTitle"), regulatorOnly);
             }
+            b.screenshot("officer-403");
         }
     }
 
@@ -128,6 +132,30 @@ class PortalPageIT {
             assertFalse(shown.contains("Exception"), shown);
             assertFalse(shown.contains("at org."), shown);
             assertFalse(b.source().contains("at org.custos"), "a stack frame reached the page");
+        }
+    }
+
+    /**
+     * Soteria treats a token as expired {@code tokenMinValidity} (10 s) before its end, so a 30 s lifespan
+     * gives a 20 s window; then the portal must send the user back to Keycloak, which refuses a disabled user.
+     */
+    @Test
+    void disabledUserLosesAccessWhenTheTokenExpires() throws Exception {
+        KeycloakAdmin admin = new KeycloakAdmin();
+        admin.setAccessTokenLifespan(30);
+        try (PortalBrowser b = new PortalBrowser()) {
+            b.signIn("officer-north", "home/officer.xhtml");
+            assertEquals("officer-north", b.text("identity-user"));
+            admin.setUserEnabled("officer-north", false);
+            // still signed in until the token expires: the portal holds no state Keycloak cannot end
+            b.waitUntil(java.time.Duration.ofSeconds(60), d -> {
+                d.navigate().refresh();
+                return !d.getCurrentUrl().startsWith(PortalBrowser.BASE);
+            });
+            assertFalse(b.source().contains("identity-user"), "the disabled user still sees the portal");
+        } finally {
+            admin.setUserEnabled("officer-north", true);
+            admin.setAccessTokenLifespan(300);
         }
     }
 
