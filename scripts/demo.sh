@@ -45,7 +45,8 @@ kc_start "$KEYCLOAK_PORT" demo-keycloak
 mkdir -p "$DATA_DIR"
 export CUSTOS_OIDC_ISSUER="http://localhost:$KEYCLOAK_PORT/realms/custos"
 export CUSTOS_LEDGER_URL="${CUSTOS_LEDGER_URL:-http://127.0.0.1:$ANVIL_PORT}"
-export CUSTOS_DB_URL="${CUSTOS_DB_URL:-jdbc:h2:file:$DATA_DIR/custos}"
+# DB_CLOSE_ON_EXIT=FALSE: Payara closes the database after the application, so sessions ended at shutdown are recorded
+export CUSTOS_DB_URL="${CUSTOS_DB_URL:-jdbc:h2:file:$DATA_DIR/custos;DB_CLOSE_ON_EXIT=FALSE}"
 portal_start "$PORTAL_PORT" demo-portal
 
 cat <<INFO

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @DataSourceDefinition(
         name = DatabaseConfiguration.JNDI_NAME,
         className = "${MPCONFIG=custos.db.datasource-class:org.h2.jdbcx.JdbcDataSource}",
-        url = "${MPCONFIG=custos.db.url:jdbc:h2:file:./custos-data/custos}",
+        url = "${MPCONFIG=custos.db.url:jdbc:h2:file:./custos-data/custos;DB_CLOSE_ON_EXIT=FALSE}",
         user = "${MPCONFIG=custos.db.user:custos}",
         password = "${MPCONFIG=custos.db.password:}",
         minPoolSize = 1,

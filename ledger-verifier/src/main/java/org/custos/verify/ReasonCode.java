@@ -1,0 +1,62 @@
+package org.custos.verify;
+
+/**
+ * Stable reason codes of a rejected verification. The names are part of the public contract (the portal stores
+ * them and reports quote them): add new values, never rename or reuse one.
+ */
+public enum ReasonCode {
+
+    // --- RFC 9162 Merkle proofs ---
+    /** Leaf index is not below the tree size (also: a tree of size 0 has no leaves to include). */
+    INDEX_OUT_OF_RANGE,
+    /** A hash given to the verifier does not have the digest length (32 bytes). */
+    HASH_LENGTH_INVALID,
+    /** The proof has a different number of hashes than the tree sizes require. */
+    PROOF_LENGTH_MISMATCH,
+    /** The root recomputed from the proof differs from the claimed root. */
+    ROOT_MISMATCH,
+    /** Consistency proof asked for a first tree larger than the second. */
+    SIZE_ORDER_INVALID,
+    /** Consistency proof from the empty tree (size1 == 0): rejected by policy, it proves nothing. */
+    EMPTY_FIRST_TREE,
+    /** The first-tree root recomputed from a consistency proof differs from the claimed first root. */
+    FIRST_ROOT_MISMATCH,
+    /** The second-tree root recomputed from a consistency proof differs from the claimed second root. */
+    SECOND_ROOT_MISMATCH,
+
+    // --- block headers and hash chains ---
+    /** The recomputed block hash differs from the hash the node claimed. */
+    HASH_MISMATCH,
+    /** A header's parentHash is not the recomputed hash of the previous header. */
+    PARENT_MISMATCH,
+    /** Block numbers do not increase by exactly one. */
+    NUMBER_GAP,
+    /** The first header's recomputed hash is not the pinned checkpoint hash. */
+    CHECKPOINT_MISMATCH,
+    /** The header carries a field this verifier does not know; it is not hashed (fail closed). */
+    UNKNOWN_FIELD,
+    /** A field required for the header's fork is absent. */
+    MISSING_FIELD,
+    /** Optional header fields present in a combination no fork defines (e.g. withdrawalsRoot without baseFee). */
+    IMPOSSIBLE_FIELD_COMBINATION,
+    /** A header field value is not in the canonical JSON-RPC form or has the wrong length. */
+    MALFORMED_FIELD,
+    /** Nothing to verify: an empty chain proves nothing. */
+    EMPTY_CHAIN,
+
+    // --- block bodies: transactions, receipts, withdrawals ---
+    /** KEC of a transaction's canonical encoding differs from the hash the node claimed. */
+    TRANSACTION_HASH_MISMATCH,
+    /** The trie root of the transactions differs from the header's transactionsRoot. */
+    TRANSACTIONS_ROOT_MISMATCH,
+    /** The trie root of the receipts differs from the header's receiptsRoot. */
+    RECEIPTS_ROOT_MISMATCH,
+    /** A bloom recomputed from logs differs from the claimed receipt or header logsBloom. */
+    LOGS_BLOOM_MISMATCH,
+    /** The last receipt's cumulativeGasUsed differs from the header's gasUsed. */
+    GAS_USED_MISMATCH,
+    /** The trie root of the withdrawals differs from the header's withdrawalsRoot. */
+    WITHDRAWALS_ROOT_MISMATCH,
+    /** A transaction or receipt type this verifier cannot encode; it is not guessed at (fail closed). */
+    UNSUPPORTED_TRANSACTION_TYPE
+}

@@ -1,0 +1,83 @@
+package org.custos.verify.chain;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.custos.verify.Bytes;
+import org.custos.verify.ReasonCode;
+import org.custos.verify.VerificationResult;
+
+/**
+ * Verifies a contiguous segment of a chain, starting at a pinned checkpoint (Yellow Paper §4.3: parentHash is the
+ * KEC hash of the parent's header; number is the parent's number plus one).
+ *
+ * <p>For each header, in order: the recomputed hash equals the node's claimed hash ({@code HASH_MISMATCH});
+ * the first header's recomputed hash equals the checkpoint ({@code CHECKPOINT_MISMATCH}); every later header
+ * has number = previous + 1 ({@code NUMBER_GAP}) and parentHash = the previous recomputed hash
+ * ({@code PARENT_MISMATCH}). The first failure is reported.
+ *
+ * <p>What this does not prove: that the checkpoint is on the canonical chain, that the state and bodies are
+ * valid, or that consensus sealed the blocks (seal checks live in {@code consensus}).
+ */
+public final class HashChainVerifier {
+
+    private final HeaderHasher hasher;
+
+    public HashChainVerifier(HeaderHasher hasher) {
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+    }
+
+    /**
+     * Verifies headers parsed from JSON-RPC maps (see {@link RpcHeaderParser}). A header that cannot be parsed is
+     * rejected with its reason ({@code UNKNOWN_FIELD}, {@code MISSING_FIELD}, {@code MALFORMED_FIELD},
+     * {@code IMPOSSIBLE_FIELD_COMBINATION}) and is never hashed.
+     */
+    public VerificationResult verifyRpc(Bytes checkpointHash, List<? extends Map<String, ?>> blocks) {
+        List<ClaimedHeader> headers = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            try {
+                headers.add(RpcHeaderParser.parse(blocks.get(i)));
+            } catch (RpcFormatException e) {
+                return VerificationResult.rejected(e.reason(), "block[" + i + "]." + e.field(),
+                        "a hashable header", e.getMessage());
+            }
+        }
+        return verify(checkpointHash, headers);
+    }
+
+    /** Verifies already parsed headers; precondition: {@code checkpointHash} is 32 bytes. */
+    public VerificationResult verify(Bytes checkpointHash, List<ClaimedHeader> chain) {
+        if (chain.isEmpty()) {
+            return VerificationResult.rejected(ReasonCode.EMPTY_CHAIN, "chain", "at least one header", "none");
+        }
+        Bytes previousHash = null;
+        BigInteger previousNumber = null;
+        for (ClaimedHeader claimed : chain) {
+            BlockHeader header = claimed.header();
+            String subject = "block " + header.number();
+            Bytes hash = hasher.hash(header);
+            if (!hash.equals(claimed.claimedHash())) {
+                return rejected(ReasonCode.HASH_MISMATCH, subject, claimed.claimedHash(), hash);
+            }
+            if (previousHash == null && !hash.equals(checkpointHash)) {
+                return rejected(ReasonCode.CHECKPOINT_MISMATCH, subject, checkpointHash, hash);
+            }
+            if (previousHash != null && !header.number().equals(previousNumber.add(BigInteger.ONE))) {
+                return VerificationResult.rejected(ReasonCode.NUMBER_GAP, subject,
+                        previousNumber.add(BigInteger.ONE).toString(), header.number().toString());
+            }
+            if (previousHash != null && !header.parentHash().equals(previousHash)) {
+                return rejected(ReasonCode.PARENT_MISMATCH, subject, previousHash, header.parentHash());
+            }
+            previousHash = hash;
+            previousNumber = header.number();
+        }
+        return VerificationResult.ok();
+    }
+
+    private static VerificationResult rejected(ReasonCode reason, String subject, Bytes expected, Bytes actual) {
+        return VerificationResult.rejected(reason, subject, expected.toHex(), actual.toHex());
+    }
+}

@@ -1,0 +1,70 @@
+package org.custos.verify.chain;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.custos.verify.Bytes;
+import org.custos.verify.ReasonCode;
+
+/**
+ * Reads a block as {@code eth_getBlockByNumber} returns it (already parsed into a map of field name to value) and
+ * FAILS CLOSED: any field that is neither a known header field nor a known non-header field (hash, size,
+ * totalDifficulty, uncles, transactions, withdrawals) is rejected, never silently left out of the hash.
+ * Header values must be JSON strings in the canonical JSON-RPC form (quantities without leading zeros).
+ */
+public final class RpcHeaderParser {
+
+    /** Block fields that are not part of the header and do not enter its hash. */
+    public static final Set<String> NON_HEADER_FIELDS =
+            Set.of("hash", "size", "totalDifficulty", "uncles", "transactions", "withdrawals");
+
+    private RpcHeaderParser() {
+    }
+
+    /**
+     * Parses a header and its claimed hash.
+     *
+     * @throws RpcFormatException with {@code UNKNOWN_FIELD}, {@code MISSING_FIELD}, {@code MALFORMED_FIELD}
+     *     or {@code IMPOSSIBLE_FIELD_COMBINATION}
+     */
+    public static ClaimedHeader parse(Map<String, ?> block) {
+        EnumMap<HeaderField, Bytes> fields = new EnumMap<>(HeaderField.class);
+        for (Map.Entry<String, ?> entry : block.entrySet()) {
+            HeaderField field = fieldNamed(entry.getKey());
+            if (field != null) {
+                fields.put(field, value(field, entry.getValue()));
+            } else if (!NON_HEADER_FIELDS.contains(entry.getKey())) {
+                throw new RpcFormatException(ReasonCode.UNKNOWN_FIELD, entry.getKey(),
+                        "not a known header field; refusing to hash a header that may be incomplete");
+            }
+        }
+        Object hash = block.get("hash");
+        if (hash == null) {
+            throw new RpcFormatException(ReasonCode.MISSING_FIELD, "hash", "no claimed block hash");
+        }
+        Bytes claimed = RpcValues.fixed("hash", hash, 32);
+        return new ClaimedHeader(BlockHeader.of(fields), claimed);
+    }
+
+    private static HeaderField fieldNamed(String name) {
+        for (HeaderField field : HeaderField.values()) {
+            if (field.jsonName().equals(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    private static Bytes value(HeaderField field, Object raw) {
+        return field.kind() == HeaderField.Kind.QUANTITY ? RpcValues.quantity(field.jsonName(), raw)
+                : RpcValues.data(field.jsonName(), raw);
+    }
+
+    /** The canonical JSON-RPC text of a field value (the inverse of parsing), e.g. for reports. */
+    public static String format(HeaderField field, Bytes value) {
+        if (field.kind() != HeaderField.Kind.QUANTITY) {
+            return value.toHex();
+        }
+        return "0x" + new java.math.BigInteger(1, value.toArray()).toString(16);
+    }
+}
