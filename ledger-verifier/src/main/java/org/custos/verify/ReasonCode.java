@@ -58,5 +58,21 @@ public enum ReasonCode {
     /** The trie root of the withdrawals differs from the header's withdrawalsRoot. */
     WITHDRAWALS_ROOT_MISMATCH,
     /** A transaction or receipt type this verifier cannot encode; it is not guessed at (fail closed). */
-    UNSUPPORTED_TRANSACTION_TYPE
+    UNSUPPORTED_TRANSACTION_TYPE,
+
+    // --- consensus: seals, quorum, validator sets ---
+    /** A seal is not a recoverable secp256k1 signature (r or s outside [1, n-1], bad v, no curve point). */
+    SEAL_UNRECOVERABLE,
+    /** A seal (BFT commit seal, Clique signature) recovers to an address outside the authorised set. */
+    SEAL_BY_NON_VALIDATOR,
+    /** Two commit seals of one block recover to the same validator. */
+    DUPLICATE_COMMITTER,
+    /** Fewer distinct validator commit seals than ceil(2n/3). */
+    QUORUM_NOT_REACHED,
+    /** extraData does not have the exact layout of the consensus protocol (reported by chain verifiers). */
+    MALFORMED_EXTRA_DATA,
+    /** A BFT block's own validator list differs from the set the verifier derived for its parent. */
+    VALIDATOR_SET_MISMATCH,
+    /** A BFT block's proposer (coinbase) is not a validator of its parent. */
+    PROPOSER_NOT_VALIDATOR
 }

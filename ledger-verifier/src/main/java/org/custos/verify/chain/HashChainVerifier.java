@@ -52,27 +52,41 @@ public final class HashChainVerifier {
         if (chain.isEmpty()) {
             return VerificationResult.rejected(ReasonCode.EMPTY_CHAIN, "chain", "at least one header", "none");
         }
-        Bytes previousHash = null;
-        BigInteger previousNumber = null;
+        ClaimedHeader previous = null;
         for (ClaimedHeader claimed : chain) {
-            BlockHeader header = claimed.header();
-            String subject = "block " + header.number();
-            Bytes hash = hasher.hash(header);
-            if (!hash.equals(claimed.claimedHash())) {
-                return rejected(ReasonCode.HASH_MISMATCH, subject, claimed.claimedHash(), hash);
+            VerificationResult step = verifyStep(checkpointHash, previous, claimed);
+            if (!step.verified()) {
+                return step;
             }
-            if (previousHash == null && !hash.equals(checkpointHash)) {
-                return rejected(ReasonCode.CHECKPOINT_MISMATCH, subject, checkpointHash, hash);
-            }
-            if (previousHash != null && !header.number().equals(previousNumber.add(BigInteger.ONE))) {
-                return VerificationResult.rejected(ReasonCode.NUMBER_GAP, subject,
-                        previousNumber.add(BigInteger.ONE).toString(), header.number().toString());
-            }
-            if (previousHash != null && !header.parentHash().equals(previousHash)) {
-                return rejected(ReasonCode.PARENT_MISMATCH, subject, previousHash, header.parentHash());
-            }
-            previousHash = hash;
-            previousNumber = header.number();
+            previous = claimed;
+        }
+        return VerificationResult.ok();
+    }
+
+    /**
+     * One step of {@link #verify}: {@code current}'s recomputed hash equals its claimed hash; if {@code previous}
+     * is null, it equals the checkpoint, else {@code current} follows {@code previous} (number + 1, parentHash).
+     * Precondition: {@code previous}, if given, passed this check itself (so its claimed hash is its recomputed
+     * hash).
+     */
+    public VerificationResult verifyStep(Bytes checkpointHash, ClaimedHeader previous, ClaimedHeader current) {
+        BlockHeader header = current.header();
+        String subject = "block " + header.number();
+        Bytes hash = hasher.hash(header);
+        if (!hash.equals(current.claimedHash())) {
+            return rejected(ReasonCode.HASH_MISMATCH, subject, current.claimedHash(), hash);
+        }
+        if (previous == null) {
+            return hash.equals(checkpointHash) ? VerificationResult.ok()
+                    : rejected(ReasonCode.CHECKPOINT_MISMATCH, subject, checkpointHash, hash);
+        }
+        BigInteger expectedNumber = previous.header().number().add(BigInteger.ONE);
+        if (!header.number().equals(expectedNumber)) {
+            return VerificationResult.rejected(ReasonCode.NUMBER_GAP, subject, expectedNumber.toString(),
+                    header.number().toString());
+        }
+        if (!header.parentHash().equals(previous.claimedHash())) {
+            return rejected(ReasonCode.PARENT_MISMATCH, subject, previous.claimedHash(), header.parentHash());
         }
         return VerificationResult.ok();
     }

@@ -1,9 +1,15 @@
 /**
- * Consensus-specific rules. So far: the onchain block hash of Besu QBFT and IBFT 2.0 blocks, which is computed
- * over a header whose extraData has the commit seals (and for IBFT 2.0 the round) removed. Seal recovery,
- * quorum and validator-set checks are not implemented yet.
+ * Consensus-specific rules: the onchain block hash of Besu QBFT and IBFT 2.0 blocks (extraData with the commit
+ * seals, and for IBFT 2.0 the round, removed), strict extraData decoding ({@link
+ * org.custos.verify.consensus.BftVariant}), secp256k1 public-key recovery, BFT commit seals and quorum, Clique
+ * (EIP-225) signers, validator-set replay from block-header votes, and {@link
+ * org.custos.verify.consensus.SealedChainVerifier}, which combines the hash chain with the seal checks.
  *
- * <p>Depends on the JDK, {@code org.custos.verify}, {@code .rlp} and {@code .chain}. Must not do I/O, log, or
- * read a clock.
+ * <p>Malformed extraData throws {@link org.custos.verify.consensus.MalformedExtraDataException}; a seal that
+ * fails is a rejected {@code VerificationResult}. The chain verifier turns the exception into
+ * {@code MALFORMED_EXTRA_DATA} for the block concerned.
+ *
+ * <p>Depends on the JDK, BouncyCastle (EC arithmetic), {@code org.custos.verify}, {@code .rlp} and
+ * {@code .chain}. Must not do I/O, log, or read a clock.
  */
 package org.custos.verify.consensus;

@@ -1,0 +1,187 @@
+package org.custos.verify.consensus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.custos.verify.Bytes;
+import org.custos.verify.ReasonCode;
+import org.custos.verify.VerificationResult;
+import org.custos.verify.chain.BlockHeader;
+import org.custos.verify.chain.ClaimedHeader;
+import org.custos.verify.chain.HashChainVerifier;
+import org.custos.verify.chain.HeaderField;
+import org.custos.verify.chain.HeaderHasher;
+import org.custos.verify.rlp.MalformedRlpException;
+
+/**
+ * Verifies a chain segment from a pinned checkpoint: the hash chain ({@link HashChainVerifier#verifyStep}) and,
+ * per block after the checkpoint, the consensus seal. Blocks are checked in order and the first failure is
+ * returned with its block number.
+ *
+ * <ul>
+ *   <li>{@link #bft}: for each block after the checkpoint, in this order: hash step; extraData layout
+ *       ({@code MALFORMED_EXTRA_DATA}); the block's validator list equals the replayed set after its parent,
+ *       ascending ({@code VALIDATOR_SET_MISMATCH}, Besu {@code BftValidatorsValidationRule}); its coinbase is in
+ *       that set ({@code PROPOSER_NOT_VALIDATOR}, Besu {@code BftCoinbaseValidationRule}); commit seals and
+ *       quorum ({@link BftCommitSealVerifier}); then its vote is applied ({@link ValidatorSetTracker}).</li>
+ *   <li>{@link #clique}: hash step, then the signer must be one of a pinned authorised set (EIP-225).</li>
+ *   <li>{@link #hashChainOnly}: dev and post-merge chains (anvil): hash chain only, no finality proof.</li>
+ * </ul>
+ * The first header of the segment is the checkpoint block itself: it must hash to the pinned hash and its seal is
+ * not checked (it is trusted out of band). For BFT it must be an epoch block (or genesis) that lists exactly the
+ * pinned validator set ({@code VALIDATOR_SET_MISMATCH} otherwise); its own vote is then applied as Besu does.
+ */
+public final class SealedChainVerifier {
+
+    /** The scope statement of a verdict that checked no seals. */
+    public static final String HASH_CHAIN_ONLY = "no finality proof: hash chain only";
+
+    private final HashChainVerifier hashChain;
+    private final BftVariant variant;
+    private final long epochLength;
+    private final Set<Bytes> pinnedSet;
+
+    private SealedChainVerifier(HeaderHasher hasher, BftVariant variant, long epochLength, Set<Bytes> pinnedSet) {
+        this.hashChain = new HashChainVerifier(hasher);
+        this.variant = variant;
+        this.epochLength = epochLength;
+        this.pinnedSet = pinnedSet == null ? null : Set.copyOf(pinnedSet);
+    }
+
+    /**
+     * QBFT or IBFT 2.0 in block-header validator mode.
+     *
+     * @param validatorsOfCheckpoint    the pinned validator set the checkpoint block lists (in force for it)
+     * @param epochLength               the chain's {@code epochlength}; the checkpoint must be an epoch block,
+     *                                  else {@link #verify} throws {@code IllegalArgumentException}
+     */
+    public static SealedChainVerifier bft(BftVariant variant, long epochLength, Set<Bytes> validatorsOfCheckpoint) {
+        Objects.requireNonNull(variant, "variant");
+        if (validatorsOfCheckpoint.isEmpty()) {
+            throw new IllegalArgumentException("empty validator set");
+        }
+        return new SealedChainVerifier(variant.blockHasher(), variant, epochLength, validatorsOfCheckpoint);
+    }
+
+    /** Clique (EIP-225) with a pinned authorised signer set (signer voting is not replayed). */
+    public static SealedChainVerifier clique(Set<Bytes> authorisedSigners) {
+        if (authorisedSigners.isEmpty()) {
+            throw new IllegalArgumentException("empty signer set");
+        }
+        return new SealedChainVerifier(HeaderHasher.ETHEREUM, null, 0, authorisedSigners);
+    }
+
+    /** Hash chain only: for dev and post-merge chains whose finality this verifier cannot prove. */
+    public static SealedChainVerifier hashChainOnly(HeaderHasher hasher) {
+        return new SealedChainVerifier(Objects.requireNonNull(hasher, "hasher"), null, 0, null);
+    }
+
+    /** Verifies {@code segment}, whose first header is the checkpoint block with hash {@code checkpointHash}. */
+    public SegmentVerdict verify(Bytes checkpointHash, List<ClaimedHeader> segment) {
+        return new SegmentVerdict(check(checkpointHash, segment), pinnedSet != null, scope());
+    }
+
+    private String scope() {
+        if (pinnedSet == null) {
+            return HASH_CHAIN_ONLY;
+        }
+        return variant == null ? "hash chain and Clique signers from a pinned authorised set (no BFT finality)"
+                : "hash chain and " + variant + " commit-seal quorum of the replayed validator set";
+    }
+
+    private VerificationResult check(Bytes checkpointHash, List<ClaimedHeader> segment) {
+        if (segment.isEmpty()) {
+            return VerificationResult.rejected(ReasonCode.EMPTY_CHAIN, "chain", "at least one header", "none");
+        }
+        ValidatorSetTracker tracker = null;
+        ClaimedHeader previous = null;
+        for (ClaimedHeader current : segment) {
+            String subject = "block " + current.header().number();
+            try {
+                VerificationResult step = previous == null ? checkCheckpoint(checkpointHash, current)
+                        : checkBlock(previous, current, tracker);
+                if (!step.verified()) {
+                    return step;
+                }
+                if (previous == null && variant != null) {
+                    tracker = new ValidatorSetTracker(variant, epochLength, current.header(), pinnedSet);
+                }
+            } catch (MalformedExtraDataException | MalformedRlpException e) {
+                return VerificationResult.rejected(ReasonCode.MALFORMED_EXTRA_DATA, subject,
+                        "extraData in the consensus layout", e.getMessage());
+            }
+            previous = current;
+        }
+        return VerificationResult.ok();
+    }
+
+    /** The checkpoint: its hash is the pinned one and, for BFT, it lists exactly the pinned validator set. */
+    private VerificationResult checkCheckpoint(Bytes checkpointHash, ClaimedHeader checkpoint) {
+        BlockHeader header = checkpoint.header();
+        if (variant != null) {
+            variant.decode(header.get(HeaderField.EXTRA_DATA));   // layout first: throws before hashing
+        }
+        VerificationResult step = hashChain.verifyStep(checkpointHash, null, checkpoint);
+        if (!step.verified() || variant == null) {
+            return step;
+        }
+        long number = header.number().longValueExact();
+        if (number % epochLength != 0) {
+            throw new IllegalArgumentException("the BFT checkpoint must be an epoch block, got " + number);
+        }
+        return checkListedValidators(header, sorted(pinnedSet));
+    }
+
+    private VerificationResult checkBlock(ClaimedHeader previous, ClaimedHeader current, ValidatorSetTracker tracker) {
+        BlockHeader header = current.header();
+        if (variant != null) {
+            variant.decode(header.get(HeaderField.EXTRA_DATA));
+        }
+        VerificationResult step = hashChain.verifyStep(null, previous, current);
+        if (!step.verified() || pinnedSet == null) {
+            return step;
+        }
+        if (variant == null) {
+            return new CliqueSealVerifier().verify(header, pinnedSet);
+        }
+        VerificationResult bft = checkBft(header, tracker.validators());
+        if (bft.verified()) {
+            tracker.apply(header);
+        }
+        return bft;
+    }
+
+    private static SortedSet<Bytes> sorted(Set<Bytes> set) {
+        SortedSet<Bytes> sorted = new TreeSet<>(ValidatorSetTracker.ADDRESS_ORDER);
+        sorted.addAll(set);
+        return sorted;
+    }
+
+    /** Besu {@code BftValidatorsValidationRule}: the block lists exactly the set in force, ascending. */
+    private VerificationResult checkListedValidators(BlockHeader header, SortedSet<Bytes> validators) {
+        List<Bytes> listed = variant.decode(header.get(HeaderField.EXTRA_DATA)).validators();
+        List<Bytes> expected = new ArrayList<>(validators);
+        if (!listed.equals(expected)) {
+            return VerificationResult.rejected(ReasonCode.VALIDATOR_SET_MISMATCH,
+                    "block " + header.number() + " validators", expected.toString(), listed.toString());
+        }
+        return VerificationResult.ok();
+    }
+
+    private VerificationResult checkBft(BlockHeader header, SortedSet<Bytes> validators) {
+        String subject = "block " + header.number();
+        VerificationResult listed = checkListedValidators(header, validators);
+        if (!listed.verified()) {
+            return listed;
+        }
+        Bytes proposer = header.get(HeaderField.BENEFICIARY);
+        if (!validators.contains(proposer)) {
+            return VerificationResult.rejected(ReasonCode.PROPOSER_NOT_VALIDATOR, subject + " coinbase",
+                    "a validator of the parent", proposer.toHex());
+        }
+        return new BftCommitSealVerifier(variant).verify(header, validators);
+    }
+}
