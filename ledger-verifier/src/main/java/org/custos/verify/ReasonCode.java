@@ -74,5 +74,29 @@ public enum ReasonCode {
     /** A BFT block's own validator list differs from the set the verifier derived for its parent. */
     VALIDATOR_SET_MISMATCH,
     /** A BFT block's proposer (coinbase) is not a validator of its parent. */
-    PROPOSER_NOT_VALIDATOR
+    PROPOSER_NOT_VALIDATOR,
+
+    // --- EIP-1186 account and storage proofs ---
+    /** A proof node's KEC differs from the reference its parent (or the root) holds for it. */
+    PROOF_NODE_HASH_MISMATCH,
+    /** The walk needs a further proof node but the proof has none. */
+    PROOF_NODE_MISSING,
+    /** The proof has nodes after the one that ends the walk. */
+    PROOF_NODE_SURPLUS,
+    /** A proof node is not a branch, extension or leaf in canonical RLP (or an inline node is 32 bytes or more). */
+    MALFORMED_PROOF_NODE,
+    /** The walk cannot follow the key (the key ends inside a branch or an extension runs past it). */
+    PROOF_PATH_MISMATCH,
+    /** The proof proves a value, but it differs from the claimed account or storage value. */
+    PROOF_VALUE_MISMATCH,
+    /** The claim says "absent" (empty account, zero slot), but the proof proves a value. */
+    CLAIMED_ABSENT_BUT_PRESENT,
+    /** The claim gives a value, but the proof proves the key absent. */
+    CLAIMED_PRESENT_BUT_ABSENT,
+
+    // --- transcripts and command-line verification ---
+    /** A claimed event (block, tx index, log index) is not among the verified receipts' logs or differs. */
+    EVENT_NOT_PROVEN,
+    /** A block, receipt list or proof the check needs is missing from the evidence. */
+    EVIDENCE_MISSING
 }

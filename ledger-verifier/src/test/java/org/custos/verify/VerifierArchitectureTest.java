@@ -38,7 +38,7 @@ class VerifierArchitectureTest {
 
     static final ArchRule LOWER_LAYERS_DO_NOT_REACH_UP = noClasses()
             .that().resideInAnyPackage("org.custos.verify.rlp..", "org.custos.verify.merkle..",
-                    "org.custos.verify.trie..", "org.custos.verify.chain..")
+                    "org.custos.verify.trie..", "org.custos.verify.chain..", "org.custos.verify.state..")
             .should().dependOnClassesThat().resideInAnyPackage("org.custos.verify.consensus..",
                     "org.custos.verify.cli..")
             .because("consensus rules plug into chain (HeaderHasher), not the other way round");

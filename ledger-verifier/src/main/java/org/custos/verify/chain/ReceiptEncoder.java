@@ -20,7 +20,7 @@ public final class ReceiptEncoder {
     private ReceiptEncoder() {
     }
 
-    /** @throws RpcFormatException for a missing or malformed field, or a type other than 0 and 2 */
+    /** @throws RpcFormatException for a missing or malformed field, or a type other than 0 to 4 (EIP-2718) */
     public static byte[] encode(Map<String, ?> receipt) {
         Bytes type = RpcValues.quantity("type", RpcValues.required(receipt, "type"));
         byte[] payload = Rlp.encodeList(status(receipt), TransactionEncoder.scalar(receipt, "cumulativeGasUsed"),
@@ -28,8 +28,8 @@ public final class ReceiptEncoder {
         if (type.length() == 0) {
             return payload;
         }
-        if (type.length() == 1 && type.get(0) == 2) {
-            return TransactionEncoder.typed(2, payload);
+        if (type.length() == 1 && type.get(0) >= 1 && type.get(0) <= 4) {
+            return TransactionEncoder.typed(type.get(0), payload);
         }
         throw new RpcFormatException(ReasonCode.UNSUPPORTED_TRANSACTION_TYPE, "type", "receipt type " + type);
     }

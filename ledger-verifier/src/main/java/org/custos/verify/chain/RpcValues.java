@@ -5,13 +5,13 @@ import org.custos.verify.Bytes;
 import org.custos.verify.ReasonCode;
 
 /** Strict readers for JSON-RPC values (hex strings): anything non-canonical is a {@link RpcFormatException}. */
-final class RpcValues {
+public final class RpcValues {
 
     private RpcValues() {
     }
 
     /** A quantity: {@code 0x0} or {@code 0x} + lower-case hex without leading zeros; returns minimal bytes. */
-    static Bytes quantity(String name, Object raw) {
+    public static Bytes quantity(String name, Object raw) {
         String text = string(name, raw);
         if (!text.matches("0x(0|[1-9a-f][0-9a-f]{0,63})")) {
             throw new RpcFormatException(ReasonCode.MALFORMED_FIELD, name,
@@ -25,7 +25,7 @@ final class RpcValues {
     }
 
     /** Unformatted data: {@code 0x} + an even number of hex digits. */
-    static Bytes data(String name, Object raw) {
+    public static Bytes data(String name, Object raw) {
         String text = string(name, raw);
         if (!text.startsWith("0x")) {
             throw new RpcFormatException(ReasonCode.MALFORMED_FIELD, name, "missing 0x prefix");
@@ -38,7 +38,7 @@ final class RpcValues {
     }
 
     /** Data of exactly {@code length} bytes. */
-    static Bytes fixed(String name, Object raw, int length) {
+    public static Bytes fixed(String name, Object raw, int length) {
         Bytes value = data(name, raw);
         if (value.length() != length) {
             throw new RpcFormatException(ReasonCode.MALFORMED_FIELD, name,
@@ -48,7 +48,7 @@ final class RpcValues {
     }
 
     /** A required member of a JSON object. */
-    static Object required(java.util.Map<String, ?> object, String name) {
+    public static Object required(java.util.Map<String, ?> object, String name) {
         Object value = object.get(name);
         if (value == null) {
             throw new RpcFormatException(ReasonCode.MISSING_FIELD, name, "required field absent");
@@ -57,7 +57,7 @@ final class RpcValues {
     }
 
     /** A JSON array. */
-    static List<?> list(String name, Object raw) {
+    public static List<?> list(String name, Object raw) {
         if (!(raw instanceof List<?> list)) {
             throw new RpcFormatException(ReasonCode.MALFORMED_FIELD, name, "expected an array");
         }

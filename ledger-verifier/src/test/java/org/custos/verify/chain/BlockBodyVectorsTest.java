@@ -130,7 +130,7 @@ class BlockBodyVectorsTest {
     void unsupportedTransactionTypeIsNotGuessed() {
         Map<String, Object> block = Blocks.load(Blocks.SHANGHAI);
         List<Map<String, Object>> txs = objects(block.get("transactions"));
-        txs.get(0).put("type", "0x1");
+        txs.get(0).put("type", "0x5");
         RpcFormatException e = catchThrowableOfType(RpcFormatException.class,
                 () -> BlockBodyVerifier.verifyTransactions(header(block), txs));
         assertThat(e).isNotNull();

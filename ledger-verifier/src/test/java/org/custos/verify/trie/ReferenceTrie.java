@@ -45,7 +45,7 @@ final class ReferenceTrie {
         return encoded.length < 32 ? c : RlpString.of(Hashes.keccak256(encoded));
     }
 
-    private static RlpItem c(List<Pair> j, int i) {
+    static RlpItem c(List<Pair> j, int i) {
         if (j.size() == 1) {
             Pair only = j.get(0);
             return RlpList.of(RlpString.of(hp(only.key(), i, only.key().length, true)), RlpString.of(only.value()));

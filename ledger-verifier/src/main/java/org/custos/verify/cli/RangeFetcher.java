@@ -1,0 +1,104 @@
+package org.custos.verify.cli;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custos.verify.Bytes;
+import org.custos.verify.evidence.ChainParameters;
+import org.custos.verify.evidence.TranscriptVerifier;
+
+/**
+ * Fetches blocks {@code from..to} (full transactions) with their receipts in batches, and optional EIP-1186
+ * proofs at block {@code to}, into an evidence transcript ({@code custos-evidence/1}). It only collects: the
+ * transcript is then verified like any other ({@link TranscriptVerifier}).
+ */
+final class RangeFetcher {
+
+    /** An account (and storage slots) to prove at the last block of the range. */
+    record ProofRequest(Bytes address, List<Bytes> slots) {
+    }
+
+    private final JsonRpcClient client;
+    private final int batchSize;
+
+    RangeFetcher(JsonRpcClient client, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive");
+        }
+        this.client = client;
+        this.batchSize = batchSize;
+    }
+
+    Map<String, Object> fetch(ChainParameters parameters, long from, long to, List<ProofRequest> proofs)
+            throws IOException {
+        if (from > to || from < 0) {
+            throw new IllegalArgumentException("need 0 <= from <= to");
+        }
+        Map<String, Object> transcript = new LinkedHashMap<>();
+        transcript.put("version", TranscriptVerifier.VERSION);
+        transcript.put("chain", chain(parameters, client.call("eth_chainId")));
+        List<Object> blocks = new ArrayList<>();
+        for (long start = from; start <= to; start += batchSize) {
+            long end = Math.min(to, start + batchSize - 1);
+            List<JsonRpcClient.Call> calls = new ArrayList<>();
+            for (long n = start; n <= end; n++) {
+                calls.add(new JsonRpcClient.Call("eth_getBlockByNumber", List.of(quantity(n), true)));
+                calls.add(new JsonRpcClient.Call("eth_getBlockReceipts", List.of(quantity(n))));
+            }
+            List<Object> results = client.batch(calls);
+            for (int i = 0; i < results.size(); i += 2) {
+                if (results.get(i) == null || results.get(i + 1) == null) {
+                    throw new IOException("the node has no block or receipts for " + (start + i / 2));
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("block", results.get(i));
+                entry.put("receipts", results.get(i + 1));
+                blocks.add(entry);
+            }
+        }
+        transcript.put("blocks", blocks);
+        transcript.put("events", List.of());
+        transcript.put("stateProofs", stateProofs(proofs, to));
+        transcript.put("merkleProofs", List.of());
+        return transcript;
+    }
+
+    private List<Object> stateProofs(List<ProofRequest> proofs, long block) throws IOException {
+        List<JsonRpcClient.Call> calls = new ArrayList<>();
+        for (ProofRequest p : proofs) {
+            List<Object> slots = new ArrayList<>();
+            p.slots().forEach(s -> slots.add(s.toHex()));
+            calls.add(new JsonRpcClient.Call("eth_getProof", List.of(p.address().toHex(), slots, quantity(block))));
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object result : client.batch(calls)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("block", quantity(block));
+            entry.put("proof", result);
+            out.add(entry);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> chain(ChainParameters parameters, Object chainId) {
+        Map<String, Object> chain = new LinkedHashMap<>();
+        chain.put("chainId", chainId);
+        chain.put("consensus", parameters.consensus());
+        Map<String, Object> checkpoint = new LinkedHashMap<>();
+        checkpoint.put("number", "0x" + parameters.checkpointNumber().toString(16));
+        checkpoint.put("hash", parameters.checkpointHash().toHex());
+        chain.put("checkpoint", checkpoint);
+        List<Object> validators = new ArrayList<>();
+        parameters.validators().forEach(v -> validators.add(v.toHex()));
+        chain.put("validators", validators);
+        chain.put("epochLength", "0x" + Long.toHexString(parameters.epochLength()));
+        return chain;
+    }
+
+    static String quantity(long n) {
+        return "0x" + BigInteger.valueOf(n).toString(16);
+    }
+}
