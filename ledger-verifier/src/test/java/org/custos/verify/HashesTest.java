@@ -3,6 +3,8 @@ package org.custos.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.junit.jupiter.api.Test;
 
 class HashesTest {
@@ -40,5 +42,23 @@ class HashesTest {
         byte[] ab = "ab".getBytes(StandardCharsets.US_ASCII);
         assertThat(Hashes.sha256(new byte[] {'a'}, new byte[] {'b'})).isEqualTo(Hashes.sha256(ab));
         assertThat(Hashes.keccak256(new byte[] {'a'}, new byte[] {'b'})).isEqualTo(Hashes.keccak256(ab));
+    }
+
+    @Test
+    void sha256AgreesWithBouncyCastleOnRandomInputsOfEveryLengthAroundTheBlockSize() {
+        Random random = new Random(180_4);
+        for (int length = 0; length <= 300; length++) {
+            byte[] input = new byte[length];
+            random.nextBytes(input);
+            int split = length == 0 ? 0 : random.nextInt(length);
+            byte[] head = java.util.Arrays.copyOfRange(input, 0, split);
+            byte[] tail = java.util.Arrays.copyOfRange(input, split, length);
+            SHA256Digest reference = new SHA256Digest();
+            reference.update(input, 0, length);
+            byte[] expected = new byte[32];
+            reference.doFinal(expected, 0);
+            assertThat(Hashes.sha256(input)).isEqualTo(expected);
+            assertThat(Hashes.sha256(head, tail)).isEqualTo(expected);
+        }
     }
 }

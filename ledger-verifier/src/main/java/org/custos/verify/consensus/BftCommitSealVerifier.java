@@ -27,9 +27,17 @@ import org.custos.verify.chain.HeaderField;
 public final class BftCommitSealVerifier {
 
     private final BftVariant variant;
+    private final EcRecover recover;
 
+    /** Recovers seals with {@link EcRecover#preferred()} (native libsecp256k1 where it loads). */
     public BftCommitSealVerifier(BftVariant variant) {
+        this(variant, EcRecover.preferred());
+    }
+
+    /** Recovers seals with the given implementation (all give the same results; see {@link EcRecover}). */
+    public BftCommitSealVerifier(BftVariant variant, EcRecover recover) {
         this.variant = Objects.requireNonNull(variant, "variant");
+        this.recover = Objects.requireNonNull(recover, "recover");
     }
 
     /** ceil(2n/3) (Besu {@code BftHelpers.calculateRequiredValidatorQuorum}). */
@@ -52,7 +60,7 @@ public final class BftCommitSealVerifier {
         List<Bytes> seals = extra.seals();
         for (int i = 0; i < seals.size(); i++) {
             String subject = block + " seal " + i;
-            Optional<Bytes> signer = Secp256k1Recovery.recoverAddress(commitHash, seals.get(i).toArray());
+            Optional<Bytes> signer = recover.recoverAddress(commitHash, seals.get(i).toArray());
             if (signer.isEmpty()) {
                 return VerificationResult.rejected(ReasonCode.SEAL_UNRECOVERABLE, subject,
                         "a secp256k1 signature", seals.get(i).toHex());

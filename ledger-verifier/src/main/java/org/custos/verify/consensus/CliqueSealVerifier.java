@@ -35,7 +35,7 @@ public final class CliqueSealVerifier {
         int sealStart = extra.length - Secp256k1Recovery.SIGNATURE_LENGTH;
         BlockHeader unsealed = header.with(HeaderField.EXTRA_DATA, Bytes.of(Arrays.copyOf(extra, sealStart)));
         byte[] sealHash = Hashes.keccak256(unsealed.rlp());
-        return Secp256k1Recovery.recoverAddress(sealHash, Arrays.copyOfRange(extra, sealStart, extra.length));
+        return EcRecover.preferred().recoverAddress(sealHash, Arrays.copyOfRange(extra, sealStart, extra.length));
     }
 
     /** {@code SEAL_UNRECOVERABLE} or {@code SEAL_BY_NON_VALIDATOR} (signer not authorised), else verified. */

@@ -19,6 +19,9 @@ import org.custos.verify.Hashes;
  * the parity bit, the x coordinate of R is r itself (the rare r + n case of §4.1.6 step 1.1 with j = 1 is not
  * expressible, as in Ethereum). Anything else is not recoverable and gives an empty result, never an exception:
  * an unrecoverable seal is a failed proof, not malformed input.
+ *
+ * <p>This is the pure-Java implementation (BouncyCastle EC arithmetic); verifiers use {@link EcRecover#preferred()},
+ * which is the native libsecp256k1 when it loads and this class otherwise.
  */
 public final class Secp256k1Recovery {
 
@@ -44,19 +47,13 @@ public final class Secp256k1Recovery {
 
     /** The recovered public key as 64 bytes {@code x ‖ y}, or empty (see {@link #recoverAddress}). */
     public static Optional<byte[]> recoverPublicKey(byte[] hash32, byte[] signature) {
-        if (hash32.length != Hashes.DIGEST_LENGTH) {
-            throw new IllegalArgumentException("hash must be 32 bytes, got " + hash32.length);
-        }
-        if (signature.length != SIGNATURE_LENGTH) {
+        int recoveryId = recoveryId(hash32, signature);
+        if (recoveryId < 0) {
             return Optional.empty();
         }
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
-        int v = signature[64] & 0xff;
-        if (!inRange(r) || !inRange(s) || !(v == 0 || v == 1 || v == 27 || v == 28)) {
-            return Optional.empty();
-        }
-        Optional<ECPoint> bigR = decompress(r, (v % 27) & 1);
+        Optional<ECPoint> bigR = decompress(r, recoveryId);
         if (bigR.isEmpty()) {
             return Optional.empty();
         }
@@ -80,6 +77,28 @@ public final class Secp256k1Recovery {
         }
         byte[] hash = Hashes.keccak256(publicKey64);
         return Bytes.of(Arrays.copyOfRange(hash, 12, 32));
+    }
+
+    /**
+     * The acceptance rule shared by every {@link EcRecover}: the recovery id (y parity of R, {@code v mod 27}) if
+     * the signature is 65 bytes, {@code 1 <= r, s < n} and {@code v} is in {0, 1, 27, 28}; otherwise -1.
+     *
+     * @throws IllegalArgumentException if {@code hash32} is not 32 bytes
+     */
+    static int recoveryId(byte[] hash32, byte[] signature) {
+        if (hash32.length != Hashes.DIGEST_LENGTH) {
+            throw new IllegalArgumentException("hash must be 32 bytes, got " + hash32.length);
+        }
+        if (signature.length != SIGNATURE_LENGTH) {
+            return -1;
+        }
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+        int v = signature[64] & 0xff;
+        if (!inRange(r) || !inRange(s) || !(v == 0 || v == 1 || v == 27 || v == 28)) {
+            return -1;
+        }
+        return (v % 27) & 1;
     }
 
     private static boolean inRange(BigInteger value) {

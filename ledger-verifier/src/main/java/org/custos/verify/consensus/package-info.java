@@ -9,7 +9,8 @@
  * fails is a rejected {@code VerificationResult}. The chain verifier turns the exception into
  * {@code MALFORMED_EXTRA_DATA} for the block concerned.
  *
- * <p>Depends on the JDK, BouncyCastle (EC arithmetic), {@code org.custos.verify}, {@code .rlp} and
- * {@code .chain}. Must not do I/O, log, or read a clock.
+ * <p>Depends on the JDK, BouncyCastle (EC arithmetic), ACINQ's secp256k1-kmp binding of libsecp256k1 (seal
+ * recovery, {@link org.custos.verify.consensus.NativeEcRecover}; the binding extracts and loads its shared library
+ * itself), {@code org.custos.verify}, {@code .rlp} and {@code .chain}. Must not do I/O, log, or read a clock.
  */
 package org.custos.verify.consensus;
