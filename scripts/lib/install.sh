@@ -28,11 +28,21 @@ install_node_tools() {
     apt_install_missing nodejs npm
   fi
   local anvil="$CUSTOS_ROOT/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
-  if [[ ! -x "$anvil" || "$CUSTOS_ROOT/package-lock.json" -nt "$CUSTOS_ROOT/node_modules/.package-lock.json" ]]; then
-    log "installing npm packages (anvil) from package-lock.json"
-    (cd "$CUSTOS_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+  local solc="$CUSTOS_ROOT/node_modules/solc/package.json"
+  if [[ ! -x "$anvil" || ! -f "$solc" || "$CUSTOS_ROOT/package-lock.json" -nt "$CUSTOS_ROOT/node_modules/.package-lock.json" ]]; then
+    log "installing npm packages (anvil, solc) from package-lock.json"
+    # `npm ci` refuses this lock where the registry lacks anvil's optional packages for other platforms
+    # (darwin, win32, linux-arm64): they cannot be recorded in the lock. Then install from the same lock
+    # without rewriting it; the exact versions pinned in package.json are checked below either way.
+    if ! (cd "$CUSTOS_ROOT" && npm ci --no-audit --no-fund --loglevel=error) 2>"$CUSTOS_RUN_DIR/npm-ci.log"; then
+      log "npm ci refused the lock (see $CUSTOS_RUN_DIR/npm-ci.log); installing with npm install --no-save"
+      (cd "$CUSTOS_ROOT" && npm install --no-save --no-audit --no-fund --loglevel=error) || die "npm install failed"
+    fi
   fi
-  [[ -x "$anvil" ]] || die "anvil binary missing after npm ci: $anvil"
+  [[ -x "$anvil" ]] || die "anvil binary missing after the npm install: $anvil"
+  [[ -f "$solc" ]] || die "solc missing after the npm install"
+  (cd "$CUSTOS_ROOT" && npm ls --depth=0 >/dev/null 2>&1) \
+    || die "installed npm packages do not match package.json (run: npm ls)"
 }
 
 install_prereqs() {
