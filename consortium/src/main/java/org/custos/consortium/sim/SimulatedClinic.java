@@ -6,15 +6,18 @@ import org.web3j.crypto.Credentials;
 
 /**
  * One simulated clinic: its public profile (what the admin admits), its writer, KMS attestation and log signing
- * keys, and its off-chain secrets and evidence: the HMAC key, the openings of its record commitments and its access log (entries in order).
+ * keys, and its off-chain secrets and evidence: the HMAC key, the openings of its record commitments, its access
+ * log (entries in order) and the KMS deletion receipts of the keys it destroyed.
  */
 public record SimulatedClinic(byte[] clinicId, Jurisdiction jurisdiction, boolean hipaaCoveredEntity,
-                              Credentials writer, Credentials kmsAttestationKey, Credentials logSigner, byte[] keyId,
-                              byte[] hmacKey, List<RecordOpening> records, List<byte[]> accessLog) {
+                              Credentials writer, Credentials kmsAttestationKey, Credentials logSigner, byte[] hmacKey,
+                              List<RecordOpening> records, List<byte[]> accessLog,
+                              List<KmsReceipt> kmsReceipts) {
 
     public SimulatedClinic {
         records = List.copyOf(records);
         accessLog = List.copyOf(accessLog);
+        kmsReceipts = List.copyOf(kmsReceipts);
     }
 
     /** What opens a record commitment: commitment = HMAC-SHA-256(hmacKey, plaintext). */

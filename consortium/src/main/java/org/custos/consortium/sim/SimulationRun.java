@@ -8,21 +8,27 @@ import org.custos.consortium.chain.ChainWriter;
 import org.custos.consortium.chain.Consortium;
 import org.custos.consortium.chain.EventDecoder;
 import org.custos.consortium.chain.Gas;
+import org.custos.consortium.chain.TimeControl;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
- * Plays a {@link Plan} against a node: deploys the contracts with the admin's key, funds each clinic's writer
- * (when gas costs anything), sends every planned write in order and collects the decoded events. A planned write
- * that reverts is a bug of the simulator and stops the run.
+ * Plays a {@link Plan} against a development node with time control (anvil): sets the clock to a day before
+ * {@link Simulator#START}, deploys the contracts with the admin's key, funds each clinic's writer (when gas costs
+ * anything), then sends every planned write in order, each mined in its own block at the write's timestamp, and
+ * collects the receipts and decoded events. A planned write that reverts is a bug of the simulator and stops the
+ * run. The node's head must be older than that day (anvil: {@code --timestamp}).
  */
 public final class SimulationRun {
 
     private static final BigInteger WRITER_FUNDING = BigInteger.TEN.pow(18);
+    private static final long SETUP_TIME = Simulator.START - 24 * 3600;
 
-    /** The deployment and the events of all planned writes, in the order they were mined. */
-    public record Result(Consortium consortium, List<ChainEvent> events) {
+    /** The deployment, the receipt of each planned write (same order) and the events of all planned writes. */
+    public record Result(Consortium consortium, List<TransactionReceipt> receipts, List<ChainEvent> events) {
         public Result {
+            receipts = List.copyOf(receipts);
             events = List.copyOf(events);
         }
     }
@@ -30,7 +36,15 @@ public final class SimulationRun {
     private SimulationRun() {
     }
 
-    public static Result run(Plan plan, Web3j web3j, ChainWriter admin, long chainId, Gas gas) {
+    public static Result run(Plan plan, Web3jService service, ChainWriter admin, long chainId, Gas gas) {
+        Web3j web3j = Web3j.build(service);
+        TimeControl clock = new TimeControl(service);
+        long head = clock.headTimestamp();
+        if (head >= SETUP_TIME) {
+            throw new IllegalStateException("the node's head block (" + head + ") is not before the simulated "
+                    + "setup time " + SETUP_TIME + ": start a fresh anvil with --timestamp " + (SETUP_TIME - 86400));
+        }
+        clock.setNextBlockTimestamp(SETUP_TIME);
         Consortium consortium = Consortium.deploy(admin);
         EventDecoder decoder = consortium.decoder();
         List<ChainWriter> writers = new ArrayList<>();
@@ -40,14 +54,17 @@ public final class SimulationRun {
                 require(admin.transfer(clinic.writer().getAddress(), WRITER_FUNDING), "funding of a writer");
             }
         }
+        List<TransactionReceipt> receipts = new ArrayList<>();
         List<ChainEvent> events = new ArrayList<>();
         for (PlannedWrite write : plan.writes()) {
             ChainWriter sender = write.clinic() == PlannedWrite.ADMIN ? admin : writers.get(write.clinic());
+            clock.setNextBlockTimestamp(write.timestamp());
             TransactionReceipt receipt = sender.send(address(consortium, write.target()), write.function());
             require(receipt, write.toString());
+            receipts.add(receipt);
             events.addAll(decoder.decode(receipt));
         }
-        return new Result(consortium, events);
+        return new Result(consortium, receipts, events);
     }
 
     private static String address(Consortium consortium, PlannedWrite.Target target) {

@@ -1,7 +1,9 @@
 /**
- * The start of the deterministic consortium simulator: from a seed and a size (clinics, patients, months) it
- * plans a history of ledger writes without touching a node ({@link org.custos.consortium.sim.Simulator#plan}),
- * then plays the plan against a node ({@link org.custos.consortium.sim.SimulationRun}).
+ * The deterministic consortium simulator: from a seed, a size (clinics, patients, months) and violation rates it
+ * plans a dated history of ledger writes with planted violations without touching a node
+ * ({@link org.custos.consortium.sim.Simulator#plan}), plays the plan against an anvil node at the simulated block
+ * times ({@link org.custos.consortium.sim.SimulationRun}) and writes the ground truth
+ * ({@link org.custos.consortium.sim.GroundTruth}); {@link org.custos.consortium.sim.Simulate} is the command.
  *
  * <p>Nothing personal reaches the chain: identifiers are random, commitments and subject pseudonyms are
  * HMAC-SHA-256 under a per-clinic key that stays off-chain, access-log checkpoints are RFC 9162 roots (ledger-

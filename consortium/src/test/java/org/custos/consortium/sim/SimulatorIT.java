@@ -10,6 +10,7 @@ import org.custos.consortium.testing.AnvilNode;
 import org.custos.verify.merkle.MerkleTree;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /** The simulator against real nodes: two runs with the same seed on two fresh anvils give the same events. */
@@ -41,7 +42,7 @@ class SimulatorIT {
         try (AnvilNode node = AnvilNode.start()) {
             ChainWriter admin = new ChainWriter(node.web3j(), Credentials.create(AnvilNode.DEV_KEYS[0]),
                     AnvilNode.CHAIN_ID, Gas.ANVIL);
-            return SimulationRun.run(Simulator.plan(PARAMETERS), node.web3j(), admin, AnvilNode.CHAIN_ID, Gas.ANVIL)
+            return SimulationRun.run(Simulator.plan(PARAMETERS), new HttpService(node.url()), admin, AnvilNode.CHAIN_ID, Gas.ANVIL)
                     .events();
         }
     }

@@ -15,6 +15,12 @@ public final class AnvilNode implements AutoCloseable {
 
     public static final long CHAIN_ID = 4242;
 
+    /**
+     * Genesis time 2024-12-01T00:00:00Z, before the simulator's start date (2025-01-01), so that the simulator can
+     * move block time forward to its simulated dates.
+     */
+    public static final long GENESIS_TIMESTAMP = 1_733_011_200L;
+
     /** anvil's default dev keys #0..#3 (public test mnemonic, funded with 10 000 ETH each). */
     public static final String[] DEV_KEYS = {
         "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
@@ -25,8 +31,10 @@ public final class AnvilNode implements AutoCloseable {
 
     private final Process process;
     private final Web3j web3j;
+    private final String url;
 
-    private AnvilNode(Process process, Web3j web3j) {
+    private AnvilNode(Process process, Web3j web3j, String url) {
+        this.url = url;
         this.process = process;
         this.web3j = web3j;
     }
@@ -51,10 +59,11 @@ public final class AnvilNode implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Process process = new ProcessBuilder(binary().toString(), "--hardfork", "london", "--chain-id",
-                Long.toString(CHAIN_ID), "--host", "127.0.0.1", "--port", Integer.toString(port))
+                Long.toString(CHAIN_ID), "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--timestamp", Long.toString(GENESIS_TIMESTAMP))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Web3j web3j = Web3j.build(new HttpService("http://127.0.0.1:" + port));
-        AnvilNode node = new AnvilNode(process, web3j);
+        AnvilNode node = new AnvilNode(process, web3j, "http://127.0.0.1:" + port);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             try {
@@ -69,6 +78,11 @@ public final class AnvilNode implements AutoCloseable {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** The JSON-RPC endpoint. */
+    public String url() {
+        return url;
     }
 
     public Web3j web3j() {
