@@ -51,6 +51,7 @@ public final class Simulate {
             SimulationRun.Result result = SimulationRun.run(plan, service, admin, chainId, Gas.ANVIL);
             Path out = Path.of(options.get("out"));
             GroundTruth.write(plan, result, out);
+            EvidenceBundle.writeAll(plan, out);
             System.out.println("registry " + result.consortium().registry() + ", records "
                     + result.consortium().records() + ", accountability " + result.consortium().accountability()
                     + "; " + plan.writes().size() + " writes, " + plan.violations().size()

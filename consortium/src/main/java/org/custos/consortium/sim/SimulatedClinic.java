@@ -1,23 +1,28 @@
 package org.custos.consortium.sim;
 
 import java.util.List;
+import java.util.Map;
 import org.custos.consortium.chain.Calls.Jurisdiction;
 import org.web3j.crypto.Credentials;
 
 /**
  * One simulated clinic: its public profile (what the admin admits), its writer, KMS attestation and log signing
  * keys, and its off-chain secrets and evidence: the HMAC key, the openings of its record commitments, its access
- * log (entries in order) and the KMS deletion receipts of the keys it destroyed.
+ * log (FHIR AuditEvent JSON bytes in order), the KMS deletion receipts of the keys it destroyed, its consents (FHIR
+ * Consent JSON bytes, in grant order) and its anchored documents (file name to bytes).
  */
 public record SimulatedClinic(byte[] clinicId, Jurisdiction jurisdiction, boolean hipaaCoveredEntity,
                               Credentials writer, Credentials kmsAttestationKey, Credentials logSigner, byte[] hmacKey,
                               List<RecordOpening> records, List<byte[]> accessLog,
-                              List<KmsReceipt> kmsReceipts) {
+                              List<KmsReceipt> kmsReceipts, List<byte[]> consents,
+                              Map<String, byte[]> documents) {
 
     public SimulatedClinic {
         records = List.copyOf(records);
         accessLog = List.copyOf(accessLog);
         kmsReceipts = List.copyOf(kmsReceipts);
+        consents = List.copyOf(consents);
+        documents = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(documents));
     }
 
     /** What opens a record commitment: commitment = HMAC-SHA-256(hmacKey, plaintext). */

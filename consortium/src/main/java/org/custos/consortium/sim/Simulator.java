@@ -141,9 +141,9 @@ public final class Simulator {
             for (ClinicState clinic : clinics) {
                 long t = START + HOUR + clinic.index * 60L;
                 add(clinic.index, Target.ACCOUNTABILITY, Calls.anchorDocument(clinic.clinicId, DOC_ROPA,
-                        hash("ropa", clinic), 1), t);
+                        sha256(clinic.documents.get(Documents.ROPA)), 1), t);
                 add(clinic.index, Target.ACCOUNTABILITY, Calls.anchorDocument(clinic.clinicId, DOC_DPIA,
-                        hash("dpia", clinic), 1), t + 1);
+                        sha256(clinic.documents.get(Documents.DPIA)), 1), t + 1);
             }
             for (int patient = 0; patient < parameters.patients(); patient++) {
                 clinics.get(random.nextInt(parameters.clinics())).patients.add(patient);
@@ -152,6 +152,9 @@ public final class Simulator {
                 for (ClinicState clinic : clinics) {
                     simulateMonth(clinic, month);
                 }
+            }
+            for (ClinicState clinic : clinics) {
+                offChainViolations(clinic);
             }
             return finish();
         }
@@ -226,8 +229,9 @@ public final class Simulator {
             if (month % 2 == clinic.index % 2) {
                 breach(clinic, start + 15 * DAY);
             }
-            add(clinic.index, Target.RECORDS, Calls.checkpoint(clinic.clinicId, clinic.leafHashes.size(),
-                    MerkleTree.rootHash(clinic.leafHashes)), start + 27 * DAY);
+            clinic.checkpoints.add(add(clinic.index, Target.RECORDS, Calls.checkpoint(clinic.clinicId,
+                    clinic.leafHashes.size(), MerkleTree.rootHash(clinic.leafHashes)), start + 27 * DAY));
+            clinic.checkpointSizes.add(clinic.leafHashes.size());
         }
 
         private void visit(ClinicState clinic, int patient, int month, long t) {
@@ -245,8 +249,11 @@ public final class Simulator {
                     subject = sha256(mrn(clinic.index, patient).getBytes(StandardCharsets.UTF_8));
                 }
                 consent = add(clinic.index, Target.RECORDS, Calls.grantConsent(clinic.clinicId, consentId, subject,
-                        Codes.PURPOSE_TREATMENT, hash("consent-policy-v1", clinic), 0), t + 1);
+                        Codes.PURPOSE_TREATMENT, sha256(clinic.documents.get(Documents.CONSENT_POLICY)), 0), t + 1);
                 clinic.consents.add(new Object[] {consentId, subject, patient});
+                clinic.consentOf.put(patient, consentId);
+                clinic.consentRecords.add(new long[] {t + 1, -1});
+                clinic.consentData.add(new Object[] {consentId, subject});
                 if (plain) {
                     Map<String, String> objects = new LinkedHashMap<>();
                     objects.put("consentId", hex(consentId));
@@ -265,7 +272,7 @@ public final class Simulator {
             add(clinic.index, Target.RECORDS, Calls.commitRecord(clinic.clinicId, record.recordId(),
                     record.commitment(), Codes.SCHEME_HMAC_SHA256, clinic.keyOf.get(patient),
                     Codes.PURPOSE_TREATMENT, Codes.BASIS_CONTRACT_HEALTH_CARE, category), t + 2);
-            logAccesses(clinic, patient, month, record, category);
+            logAccesses(clinic, patient, record, category, t + 3);
             if (random.nextInt(10) == 0) {
                 // a disclosed subject is not picked for erasure: its recipients would need an Art 19 notice
                 // (GDPR-ER-04), which the contracts cannot record yet
@@ -313,6 +320,11 @@ public final class Simulator {
         private void revokeSomeConsent(ClinicState clinic, long t) {
             if (!clinic.consents.isEmpty() && random.nextInt(3) == 0) {
                 Object[] consent = clinic.consents.remove(random.nextInt(clinic.consents.size()));
+                for (int i = 0; i < clinic.consentData.size(); i++) {
+                    if (clinic.consentData.get(i)[0] == consent[0]) {
+                        clinic.consentRecords.get(i)[1] = t;
+                    }
+                }
                 add(clinic.index, Target.RECORDS, Calls.revokeConsent(clinic.clinicId, (byte[]) consent[0],
                         (byte[]) consent[1], Codes.PURPOSE_TREATMENT), t);
             }
@@ -451,16 +463,56 @@ public final class Simulator {
             }
         }
 
-        private void logAccesses(ClinicState clinic, int patient, int month, RecordOpening record, int category) {
-            String subject = Numeric.toHexString(clinic.pseudonym(patient));
+        /**
+         * Off-chain violations in the clinic's evidence bundle, drawn after the whole history (so they shift no
+         * other choice): entries the anchored checkpoints cover are missing from the stored log, or one stored entry
+         * differs from the bytes whose leaf hash was anchored. The anchored checkpoints stay honest.
+         */
+        private void offChainViolations(ClinicState clinic) {
+            int size = clinic.accessLog.size();
+            boolean missing = plant(clinic, Violation.LOG_ENTRIES_MISSING, size > 1 && !clinic.checkpoints.isEmpty());
+            int drop = Math.min(1 + random.nextInt(3), Math.max(size - 1, 0));
+            boolean tampered = plant(clinic, Violation.LOG_ENTRY_TAMPERED, size > 4 && !clinic.checkpoints.isEmpty());
+            int pick = random.nextInt(Math.max(1, size / 2));
+            if (missing) {
+                clinic.accessLog.subList(size - drop, size).clear();
+                Map<String, String> objects = new LinkedHashMap<>();
+                objects.put("anchoredTreeSize", Integer.toString(size));
+                objects.put("bundledEntries", Integer.toString(size - drop));
+                objects.put("firstMissing", EvidenceBundle.logPath(size - drop));
+                violations.add(new DraftViolation(Violation.LOG_ENTRIES_MISSING, clinic.index, objects,
+                        List.of("checkpoint"), List.of(clinic.checkpoints.get(clinic.checkpoints.size() - 1)), null,
+                        0, -1, null));
+            }
+            if (tampered) {
+                byte[] original = clinic.accessLog.get(pick);
+                org.hl7.fhir.r4.model.AuditEvent event =
+                        FhirEvidence.parse(org.hl7.fhir.r4.model.AuditEvent.class, original);
+                event.getAgentFirstRep().getWho().getIdentifier().setValue("staff-99");
+                byte[] changed = FhirEvidence.encode(event);
+                clinic.accessLog.set(pick, changed);
+                int checkpoint = 0;
+                while (clinic.checkpointSizes.get(checkpoint) <= pick) {
+                    checkpoint++;
+                }
+                Map<String, String> objects = new LinkedHashMap<>();
+                objects.put("entry", EvidenceBundle.logPath(pick));
+                objects.put("anchoredLeafHash", hex(MerkleTree.leafHash(original)));
+                objects.put("bundledLeafHash", hex(MerkleTree.leafHash(changed)));
+                violations.add(new DraftViolation(Violation.LOG_ENTRY_TAMPERED, clinic.index, objects,
+                        List.of("checkpoint"), List.of(clinic.checkpoints.get(checkpoint)), null, 0, -1, null));
+            }
+        }
+
+        private void logAccesses(ClinicState clinic, int patient, RecordOpening record, int category, long t) {
+            byte[] subject = clinic.pseudonym(patient);
             int accesses = 1 + random.nextInt(3);
             for (int i = 0; i < accesses; i++) {
                 int role = random.nextInt(Codes.ROLES.length);
-                String entry = "access;seq=" + clinic.accessLog.size() + ";month=" + month + ";actor="
-                        + random.nextInt(20) + ";role=" + Codes.ROLES[role] + ";subject=" + subject + ";record="
-                        + Numeric.toHexString(record.recordId()) + ";purpose=" + Codes.ROLE_PURPOSE[role]
-                        + ";category=" + category + ";";
-                byte[] bytes = entry.getBytes(StandardCharsets.UTF_8);
+                int actor = random.nextInt(20);
+                byte[] bytes = FhirEvidence.accessEvent(clinic.accessLog.size(), clinic.clinicId, actor,
+                        Codes.ROLES[role], subject, record.recordId(), Codes.ROLE_PURPOSE[role], category,
+                        clinic.consentOf.get(patient), t + 60L * i, false);
                 clinic.accessLog.add(bytes);
                 clinic.leafHashes.add(MerkleTree.leafHash(bytes));
             }
@@ -520,7 +572,14 @@ public final class Simulator {
         final List<RecordOpening> records = new ArrayList<>();
         final List<byte[]> accessLog = new ArrayList<>();
         final List<byte[]> leafHashes = new ArrayList<>();
+        final List<Draft> checkpoints = new ArrayList<>();
+        final List<Integer> checkpointSizes = new ArrayList<>();
         final List<KmsReceipt> receipts = new ArrayList<>();
+        final Map<Integer, byte[]> consentOf = new java.util.HashMap<>();
+        /** Per granted consent (in grant order): {consentId, subject} and {grantedAt, revokedAt or -1}. */
+        final List<Object[]> consentData = new ArrayList<>();
+        final List<long[]> consentRecords = new ArrayList<>();
+        final Map<String, byte[]> documents = new java.util.LinkedHashMap<>();
 
         ClinicState(int index, byte[] clinicId, Jurisdiction jurisdiction, boolean hipaa, boolean clean,
                     Credentials writer, Credentials kms, Credentials logSigner, byte[] hmacKey) {
@@ -533,6 +592,7 @@ public final class Simulator {
             this.kms = kms;
             this.logSigner = logSigner;
             this.hmacKey = hmacKey;
+            documents.putAll(Documents.of(index, clinicId, jurisdiction, hipaa));
         }
 
         /** The subject pseudonym of a patient at this clinic: HMAC-SHA-256(clinic key, "subject/" + patient). */
@@ -542,7 +602,17 @@ public final class Simulator {
 
         SimulatedClinic toClinic() {
             return new SimulatedClinic(clinicId, jurisdiction, hipaa, writer, kms, logSigner, hmacKey,
-                    records, accessLog, receipts);
+                    records, accessLog, receipts, consentResources(), documents);
+        }
+
+        private List<byte[]> consentResources() {
+            List<byte[]> resources = new ArrayList<>();
+            byte[] policy = sha256(documents.get(Documents.CONSENT_POLICY));
+            for (int i = 0; i < consentData.size(); i++) {
+                resources.add(FhirEvidence.consent((byte[]) consentData.get(i)[0], (byte[]) consentData.get(i)[1],
+                        Codes.PURPOSE_TREATMENT, policy, consentRecords.get(i)[0], consentRecords.get(i)[1]));
+            }
+            return resources;
         }
     }
 }

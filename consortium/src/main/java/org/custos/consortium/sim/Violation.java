@@ -2,7 +2,8 @@ package org.custos.consortium.sim;
 
 /**
  * The violations the simulator can plant, each with the catalogue rule it breaks
- * (/work/shared/docs/compliance-catalogue.md). All are visible on-chain.
+ * (/work/shared/docs/compliance-catalogue.md). The on-chain ones are visible in the chain data alone; the off-chain
+ * ones ({@code LOG_*}) in a clinic's evidence bundle compared with its anchored checkpoints.
  */
 public enum Violation {
     /** Erasure answered in time but the subject's key destroyed after the Art 12(3) deadline (one month). */
@@ -24,7 +25,11 @@ public enum Violation {
     /** A patient's e-mail address in cleartext (ASCII in a bytes32 field: a disclosure's recipientId). */
     CLEARTEXT_PII_ON_CHAIN("GDPR-MIN-01"),
     /** A disclosure without recipient and purpose (both zero), so no complete accounting entry. */
-    DISCLOSURE_INCOMPLETE("HIPAA-AOD-01");
+    DISCLOSURE_INCOMPLETE("HIPAA-AOD-01"),
+    /** Off-chain: the evidence bundle lacks the last 1..3 access-log entries the last anchored checkpoint covers. */
+    LOG_ENTRIES_MISSING("HIPAA-AUD-01"),
+    /** Off-chain: one stored access-log entry differs from the bytes whose leaf hash the anchored root covers. */
+    LOG_ENTRY_TAMPERED("INT-05");
 
     private final String ruleId;
 

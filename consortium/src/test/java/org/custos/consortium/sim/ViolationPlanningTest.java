@@ -128,6 +128,23 @@ class ViolationPlanningTest {
                     // recordDisclosure(clinicId, disclosureId, subject, recipientId, purposeId, dataCategory)
                     assertThat(data.substring(10 + 3 * 64, 10 + 5 * 64)).isEqualTo("0".repeat(128));
                 }
+                case LOG_ENTRIES_MISSING -> {
+                    SimulatedClinic clinic = plan.clinics().get(v.clinic());
+                    String checkpoint = plan.writes().get(v.writes().get(0).write()).callData();
+                    long anchored = Long.parseLong(checkpoint.substring(10 + 64, 10 + 128), 16);
+                    assertThat(Long.parseLong(v.objects().get("anchoredTreeSize"))).isEqualTo(anchored);
+                    assertThat(clinic.accessLog().size()).isLessThan((int) anchored)
+                            .isEqualTo(Integer.parseInt(v.objects().get("bundledEntries")));
+                    assertThat(EvidenceBundle.read(EvidenceBundle.zip(clinic)))
+                            .doesNotContainKey(v.objects().get("firstMissing"));
+                }
+                case LOG_ENTRY_TAMPERED -> {
+                    SimulatedClinic clinic = plan.clinics().get(v.clinic());
+                    byte[] stored = EvidenceBundle.read(EvidenceBundle.zip(clinic)).get(v.objects().get("entry"));
+                    assertThat(Numeric.toHexString(org.custos.verify.merkle.MerkleTree.leafHash(stored)))
+                            .isEqualTo(v.objects().get("bundledLeafHash"))
+                            .isNotEqualTo(v.objects().get("anchoredLeafHash"));
+                }
                 default -> throw new AssertionError(v.kind());
             }
         }

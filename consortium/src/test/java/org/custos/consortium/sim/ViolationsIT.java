@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.custos.consortium.chain.ChainEvent;
 import org.custos.consortium.chain.ChainWriter;
 import org.custos.consortium.chain.EventDecoder;
 import org.custos.consortium.chain.Gas;
 import org.custos.consortium.testing.AnvilNode;
+import org.custos.verify.merkle.MerkleTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
@@ -70,6 +72,10 @@ class ViolationsIT {
                 .isEqualTo(groundTruth.getBytes(StandardCharsets.UTF_8));
         assertThat(Files.readAllBytes(second.resolve("kms-receipts.json")))
                 .isEqualTo(Files.readAllBytes(first.resolve("kms-receipts.json")));
+        for (int c = 0; c < plan.clinics().size(); c++) {
+            assertThat(Files.readAllBytes(second.resolve("bundles/clinic-" + c + ".zip")))
+                    .isEqualTo(EvidenceBundle.zip(plan.clinics().get(c)));
+        }
     }
 
     private static void assertOnChain(Plan plan, SimulationRun.Result result, Web3j web3j) throws Exception {
@@ -152,6 +158,30 @@ class ViolationsIT {
                     ChainEvent disclosure = decoder.decode(receipts.get(0)).get(0);
                     assertThat(disclosure.field("recipientId")).isEqualTo(Numeric.toHexString(new byte[32]));
                     assertThat(disclosure.field("purposeId")).isEqualTo("0");
+                }
+                case LOG_ENTRIES_MISSING -> {
+                    ChainEvent checkpoint = decoder.decode(receipts.get(0)).get(0);
+                    Map<String, byte[]> bundle = EvidenceBundle.read(EvidenceBundle.zip(plan.clinics().get(v.clinic())));
+                    int treeSize = Integer.parseInt(checkpoint.field("treeSize"));
+                    assertThat(bundle).doesNotContainKey(EvidenceBundle.logPath(treeSize - 1))
+                            .containsKey(EvidenceBundle.logPath(0));
+                    assertThat(events.stream().filter(e -> e.name().equals("AuditCheckpoint")
+                            && e.field("clinicId").equals(clinicId)).reduce((x, y) -> y).orElseThrow())
+                            .isEqualTo(checkpoint);
+                }
+                case LOG_ENTRY_TAMPERED -> {
+                    ChainEvent checkpoint = decoder.decode(receipts.get(0)).get(0);
+                    assertThat(checkpoint.name()).isEqualTo("AuditCheckpoint");
+                    Map<String, byte[]> bundle = EvidenceBundle.read(EvidenceBundle.zip(plan.clinics().get(v.clinic())));
+                    List<byte[]> leaves = new ArrayList<>();
+                    for (int i = 0; i < Integer.parseInt(checkpoint.field("treeSize")); i++) {
+                        leaves.add(MerkleTree.leafHash(bundle.get(EvidenceBundle.logPath(i))));
+                    }
+                    assertThat(Numeric.toHexString(MerkleTree.rootHash(leaves)))
+                            .isNotEqualTo(checkpoint.field("rootHash"));
+                    int tampered = Integer.parseInt(v.objects().get("entry").replaceAll("\\D", ""));
+                    leaves.set(tampered, Numeric.hexStringToByteArray(v.objects().get("anchoredLeafHash")));
+                    assertThat(Numeric.toHexString(MerkleTree.rootHash(leaves))).isEqualTo(checkpoint.field("rootHash"));
                 }
                 default -> throw new AssertionError(v.kind());
             }
