@@ -5,11 +5,7 @@
 # Ports (override with the variables): portal 8080 (CUSTOS_PORTAL_PORT), Keycloak 8180 (CUSTOS_KEYCLOAK_PORT,
 # management 9180), anvil 8545 (CUSTOS_ANVIL_PORT). Data: $CUSTOS_DATA_DIR (default .run/demo-data).
 set -euo pipefail
-source "$(dirname "$0")/lib/common.sh"
-source "$CUSTOS_ROOT/scripts/lib/keycloak.sh"
-source "$CUSTOS_ROOT/scripts/lib/install.sh"
-source "$CUSTOS_ROOT/scripts/lib/anvil.sh"
-source "$CUSTOS_ROOT/scripts/lib/portal.sh"
+source "$(dirname "$0")/lib/all.sh"
 
 PORTAL_PORT="${CUSTOS_PORTAL_PORT:-8080}"
 KEYCLOAK_PORT="${CUSTOS_KEYCLOAK_PORT:-8180}"

@@ -6,28 +6,17 @@
 # Ports: anvil 18545, PostgreSQL 15432, Keycloak 18180 (management 19180), portal under test 18080.
 # Extra arguments go to Maven, e.g.  scripts/test.sh -pl ledger-verifier
 set -euo pipefail
-source "$(dirname "$0")/lib/common.sh"
-source "$CUSTOS_ROOT/scripts/lib/keycloak.sh"
-source "$CUSTOS_ROOT/scripts/lib/install.sh"
-source "$CUSTOS_ROOT/scripts/lib/anvil.sh"
-source "$CUSTOS_ROOT/scripts/lib/postgres.sh"
-
-ANVIL_PORT=18545
-PG_PORT=15432
-KEYCLOAK_PORT=18180
-PORTAL_PORT=18080
+source "$(dirname "$0")/lib/all.sh"
 
 cleanup() {
   local rc=$?
   set +e
   trap '' PIPE
   trap - EXIT INT TERM
-  kc_stop test-keycloak || true
-  pg_stop test-postgres || true
-  anvil_stop test-anvil || true
+  stop_test_services
   # Arquillian stops the Payara Micro instances it started; make sure none survived a crashed run
   local left
-  left="$(pgrep -f "payara-micro.jar.*--port $PORTAL_PORT" || true)"
+  left="$(pgrep -f "payara-micro.jar.*--port $TEST_PORTAL_PORT" || true)"
   if [[ -n "$left" ]]; then
     log "stopping a Payara Micro left behind: $left"
     kill $left 2>/dev/null || true
@@ -39,21 +28,10 @@ trap 'exit 130' INT TERM
 
 install_prereqs browser postgres
 
-export CUSTOS_OIDC_CLIENT_SECRET="$(random_secret)"
-export CUSTOS_DEMO_PASSWORD="$(random_secret | cut -c1-16)"
-export CUSTOS_PORTAL_URL="http://localhost:$PORTAL_PORT/custos"
-
-anvil_start "$ANVIL_PORT" test-anvil
-pg_start "$PG_PORT" test-postgres
-kc_start "$KEYCLOAK_PORT" test-keycloak
-
-# configuration of the portal under test (inherited by Payara Micro through Maven and Arquillian)
-export CUSTOS_OIDC_ISSUER="http://localhost:$KEYCLOAK_PORT/realms/custos"
-export CUSTOS_LEDGER_URL="http://127.0.0.1:$ANVIL_PORT"
-export CUSTOS_IT_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/custos_it"
-export CUSTOS_IT_PG_USER="custos_app"
-export CUSTOS_IT_KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
-export CUSTOS_IT_KEYCLOAK_ADMIN_FILE="$CUSTOS_RUN_DIR/test-keycloak-admin.txt"
+# fresh secrets and the configuration of the portal under test (inherited by Payara Micro through Maven and
+# Arquillian)
+eval "$(test_environment)"
+start_test_services
 
 cd "$CUSTOS_ROOT"
-"$MVN" -B clean verify -Dcustos.it.port="$PORTAL_PORT" "$@"
+"$MVN" -B clean verify -Dcustos.it.port="$TEST_PORTAL_PORT" "$@"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Sources every script library in dependency order. Source it from a script in scripts/.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$CUSTOS_ROOT/scripts/lib/keycloak.sh"
+source "$CUSTOS_ROOT/scripts/lib/install.sh"
+source "$CUSTOS_ROOT/scripts/lib/anvil.sh"
+source "$CUSTOS_ROOT/scripts/lib/postgres.sh"
+source "$CUSTOS_ROOT/scripts/lib/portal.sh"
+
+# The test services' ports, and the environment the tests read (portal under test, Keycloak, PostgreSQL).
+TEST_ANVIL_PORT=18545
+TEST_PG_PORT=15432
+TEST_KEYCLOAK_PORT=18180
+TEST_PORTAL_PORT=18080
+
+# test_environment: prints `export` lines for the tests, with fresh secrets.
+test_environment() {
+  cat <<ENV
+export CUSTOS_OIDC_CLIENT_SECRET='$(random_secret)'
+export CUSTOS_DEMO_PASSWORD='$(random_secret | cut -c1-16)'
+export CUSTOS_PORTAL_URL='http://localhost:$TEST_PORTAL_PORT/custos'
+export CUSTOS_OIDC_ISSUER='http://localhost:$TEST_KEYCLOAK_PORT/realms/custos'
+export CUSTOS_LEDGER_URL='http://127.0.0.1:$TEST_ANVIL_PORT'
+export CUSTOS_IT_PG_URL='jdbc:postgresql://127.0.0.1:$TEST_PG_PORT/custos_it'
+export CUSTOS_IT_PG_USER='custos_app'
+export CUSTOS_IT_KEYCLOAK_URL='http://localhost:$TEST_KEYCLOAK_PORT'
+export CUSTOS_IT_KEYCLOAK_ADMIN_FILE='$CUSTOS_RUN_DIR/test-keycloak-admin.txt'
+ENV
+}
+
+# start_test_services: anvil, PostgreSQL and Keycloak on the test ports (the environment must be exported).
+start_test_services() {
+  anvil_start "$TEST_ANVIL_PORT" test-anvil
+  pg_start "$TEST_PG_PORT" test-postgres
+  kc_start "$TEST_KEYCLOAK_PORT" test-keycloak
+}
+
+stop_test_services() {
+  kc_stop test-keycloak || true
+  pg_stop test-postgres || true
+  anvil_stop test-anvil || true
+}
