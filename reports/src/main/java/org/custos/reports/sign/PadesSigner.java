@@ -1,0 +1,102 @@
+package org.custos.reports.sign;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.GregorianCalendar;
+import java.util.Objects;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.operator.OperatorCreationException;
+
+/**
+ * Signs a rendered PDF as PAdES baseline B-B, or B-T when a {@link TimestampClient} is given (ETSI EN 319 142-1
+ * §6.3: the signature-time-stamp over the signature value as an unsigned attribute). The signature is added in an
+ * incremental update by PDFBox's external signing: one invisible signature field whose widget carries the print
+ * flag (PDF/A). The claimed signing time ({@code /M}) comes from the clock; the CMS has no signing-time attribute
+ * (PAdES baseline requires its absence).
+ */
+public final class PadesSigner {
+
+    private static final int SIGNATURE_SIZE_B = 12_000;
+    private static final int SIGNATURE_SIZE_T = 24_000;
+
+    private final SigningCredentials credentials;
+    private final Clock clock;
+    private final TimestampClient timestamps;
+
+    /** {@code timestamps} may be null: then signatures are B-B. */
+    public PadesSigner(SigningCredentials credentials, Clock clock, TimestampClient timestamps) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timestamps = timestamps;
+    }
+
+    public byte[] sign(byte[] pdf, String reason, String location) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf);
+             SignatureOptions options = new SignatureOptions()) {
+            if (!document.getSignatureDictionaries().isEmpty()) {
+                throw new IllegalArgumentException("the document is already signed; Custos signs each report once");
+            }
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+            signature.setName(commonName());
+            signature.setReason(reason);
+            signature.setLocation(location);
+            GregorianCalendar now = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+            now.setTimeInMillis(clock.millis() / 1000 * 1000);
+            signature.setSignDate(now);
+            options.setPreferredSignatureSize(timestamps == null ? SIGNATURE_SIZE_B : SIGNATURE_SIZE_T);
+            document.addSignature(signature, options);
+            for (PDSignatureField field : document.getSignatureFields()) {
+                field.getWidgets().forEach(widget -> widget.setPrinted(true));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE_T + 4096);
+            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+            external.setSignature(cms(external.getContent().readAllBytes()));
+            return out.toByteArray();
+        }
+    }
+
+    private byte[] cms(byte[] signedBytes) throws IOException {
+        try {
+            return new CmsSignatureBuilder(credentials, timestamps).build(signedBytes);
+        } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
+            throw new IOException("cannot build the CMS signature: " + e.getMessage(), e);
+        }
+    }
+
+    private String commonName() {
+        try {
+            X500Name subject = new JcaX509CertificateHolder(credentials.certificate()).getSubject();
+            RDN[] cn = subject.getRDNs(BCStyle.CN);
+            return cn.length == 0 ? subject.toString() : IETFUtils.valueToString(cn[0].getFirst().getValue());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

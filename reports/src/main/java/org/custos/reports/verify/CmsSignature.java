@@ -1,0 +1,220 @@
+package org.custos.reports.verify;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.Store;
+
+/**
+ * The CMS checks of a PAdES signature (RFC 5652 §5.4, §5.6; ETSI EN 319 122-1 §5.2.2; RFC 3161 §2.4.2):
+ * exactly one signer; message-digest attribute = digest of the signed bytes (compared here, so a failure carries
+ * both values); the signature value under the signer's key; signing-certificate-v2 names that certificate; the
+ * certificate chains to a trust anchor; and, when present, the signature-time-stamp token is valid, covers this
+ * signature value, chains to a trust anchor and is not in the future.
+ */
+final class CmsSignature {
+
+    private static final Map<ASN1ObjectIdentifier, String> DIGESTS = Map.of(
+            NISTObjectIdentifiers.id_sha256, "SHA-256",
+            NISTObjectIdentifiers.id_sha384, "SHA-384",
+            NISTObjectIdentifiers.id_sha512, "SHA-512");
+
+    private final TrustChains trust;
+
+    CmsSignature(TrustChains trust) {
+        this.trust = trust;
+    }
+
+    /** What the CMS established: the signer's subject DN and the timestamp's time (null for B-B). */
+    record Verified(String signer, Instant timestamp) {
+    }
+
+    Verified check(byte[] contents, byte[] signedContent, Instant now) throws Rejection {
+        CMSSignedData cms = parse(contents, signedContent);
+        Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
+        if (signers.size() != 1) {
+            throw new Rejection(ReportReasonCode.CMS_MALFORMED, "SignerInfos", 1, signers.size());
+        }
+        SignerInformation signer = signers.iterator().next();
+        checkDigest(signer, signedContent);
+        X509Certificate certificate = signerCertificate(cms.getCertificates(), signer);
+        checkSigningCertificateV2(signer, certificate);
+        checkSignatureValue(signer, certificate);
+        Instant timestamp = timestamp(signer, now);
+        trust.requireChain(certificate, cms.getCertificates(), timestamp != null ? timestamp : now,
+                ReportReasonCode.CERTIFICATE_UNTRUSTED, "signer " + certificate.getSubjectX500Principal());
+        boolean[] usage = certificate.getKeyUsage();
+        if (usage != null && !usage[0] && !usage[1]) {
+            throw new Rejection(ReportReasonCode.CERTIFICATE_KEY_USAGE, "signer key usage",
+                    "digitalSignature or nonRepudiation", Arrays.toString(usage));
+        }
+        return new Verified(certificate.getSubjectX500Principal().getName(), timestamp);
+    }
+
+    private static CMSSignedData parse(byte[] contents, byte[] signedContent) throws Rejection {
+        try {
+            // the InputStream constructor: building from a byte array hits bc-java issue 2360 with BC 1.85+
+            return new CMSSignedData(new CMSProcessableByteArray(signedContent), new ByteArrayInputStream(contents));
+        } catch (CMSException | RuntimeException e) {
+            throw new Rejection(ReportReasonCode.CMS_MALFORMED, "/Contents", "CMS SignedData", e.getMessage());
+        }
+    }
+
+    private static void checkDigest(SignerInformation signer, byte[] signedContent) throws Rejection {
+        String algorithm = DIGESTS.get(new ASN1ObjectIdentifier(signer.getDigestAlgOID()));
+        if (algorithm == null) {
+            throw new Rejection(ReportReasonCode.DIGEST_ALGORITHM_UNSUPPORTED, "digest algorithm",
+                    DIGESTS.values(), signer.getDigestAlgOID());
+        }
+        Attribute attribute = signer.getSignedAttributes() == null ? null
+                : signer.getSignedAttributes().get(CMSAttributes.messageDigest);
+        if (attribute == null) {
+            throw new Rejection(ReportReasonCode.CMS_MALFORMED, "message-digest attribute", "present", "absent");
+        }
+        byte[] claimed = ASN1OctetString.getInstance(attribute.getAttrValues().getObjectAt(0)).getOctets();
+        byte[] computed;
+        try {
+            computed = MessageDigest.getInstance(algorithm).digest(signedContent);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!MessageDigest.isEqual(claimed, computed)) {
+            throw new Rejection(ReportReasonCode.DIGEST_MISMATCH, algorithm + " of the signed byte ranges",
+                    HexFormat.of().formatHex(claimed), HexFormat.of().formatHex(computed));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static X509Certificate signerCertificate(Store<X509CertificateHolder> store, SignerInformation signer)
+            throws Rejection {
+        Collection<X509CertificateHolder> matches = store.getMatches(signer.getSID());
+        if (matches.size() != 1) {
+            throw new Rejection(ReportReasonCode.SIGNING_CERTIFICATE_MISSING, "signer certificate in the CMS",
+                    1, matches.size());
+        }
+        try {
+            return new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+        } catch (GeneralSecurityException e) {
+            throw new Rejection(ReportReasonCode.CMS_MALFORMED, "signer certificate", "X.509", e.getMessage());
+        }
+    }
+
+    private static void checkSigningCertificateV2(SignerInformation signer, X509Certificate certificate)
+            throws Rejection {
+        Attribute attribute = signer.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+        if (attribute == null) {
+            throw new Rejection(ReportReasonCode.SIGNING_CERTIFICATE_MISSING, "signing-certificate-v2 attribute",
+                    "present", "absent");
+        }
+        ESSCertIDv2 id = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0)).getCerts()[0];
+        String algorithm = DIGESTS.get(id.getHashAlgorithm().getAlgorithm());
+        try {
+            byte[] actual = algorithm == null ? new byte[0]
+                    : MessageDigest.getInstance(algorithm).digest(certificate.getEncoded());
+            if (!MessageDigest.isEqual(id.getCertHash(), actual)) {
+                throw new Rejection(ReportReasonCode.SIGNING_CERTIFICATE_MISMATCH, "ESSCertIDv2 certHash",
+                        HexFormat.of().formatHex(id.getCertHash()), HexFormat.of().formatHex(actual));
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkSignatureValue(SignerInformation signer, X509Certificate certificate)
+            throws Rejection {
+        boolean valid;
+        String detail = "does not verify";
+        try {
+            valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+        } catch (CMSException | OperatorCreationException e) {
+            valid = false;
+            detail = e.getMessage();
+        }
+        if (!valid) {
+            throw new Rejection(ReportReasonCode.SIGNATURE_INVALID, "signature value",
+                    "valid under " + certificate.getSubjectX500Principal(), detail);
+        }
+    }
+
+    private Instant timestamp(SignerInformation signer, Instant now) throws Rejection {
+        Attribute attribute = signer.getUnsignedAttributes() == null ? null
+                : signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (attribute == null) {
+            return null;
+        }
+        TimeStampToken token;
+        try {
+            token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+        } catch (TSPException | IOException | RuntimeException e) {
+            throw new Rejection(ReportReasonCode.TIMESTAMP_INVALID, "signature-time-stamp", "a TimeStampToken",
+                    e.getMessage());
+        }
+        String algorithm = DIGESTS.get(token.getTimeStampInfo().getMessageImprintAlgOID());
+        byte[] expected;
+        try {
+            expected = algorithm == null ? new byte[0] : MessageDigest.getInstance(algorithm)
+                    .digest(signer.getSignature());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] imprint = token.getTimeStampInfo().getMessageImprintDigest();
+        if (!MessageDigest.isEqual(expected, imprint)) {
+            throw new Rejection(ReportReasonCode.TIMESTAMP_IMPRINT_MISMATCH, "timestamp message imprint",
+                    HexFormat.of().formatHex(expected), HexFormat.of().formatHex(imprint));
+        }
+        X509Certificate tsa = tsaCertificate(token);
+        try {
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+        } catch (TSPException | OperatorCreationException | RuntimeException e) {
+            throw new Rejection(ReportReasonCode.TIMESTAMP_INVALID, "timestamp signature",
+                    "valid under " + tsa.getSubjectX500Principal(), e.getMessage());
+        }
+        Instant time = token.getTimeStampInfo().getGenTime().toInstant();
+        if (time.isAfter(now)) {
+            throw new Rejection(ReportReasonCode.TIMESTAMP_IN_FUTURE, "timestamp time", "not after " + now, time);
+        }
+        trust.requireChain(tsa, token.getCertificates(), time, ReportReasonCode.TIMESTAMP_UNTRUSTED,
+                "timestamp authority " + tsa.getSubjectX500Principal());
+        return time;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static X509Certificate tsaCertificate(TimeStampToken token) throws Rejection {
+        Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
+        if (matches.size() != 1) {
+            throw new Rejection(ReportReasonCode.TIMESTAMP_INVALID, "TSA certificate in the token", 1,
+                    matches.size());
+        }
+        try {
+            return new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+        } catch (GeneralSecurityException e) {
+            throw new Rejection(ReportReasonCode.TIMESTAMP_INVALID, "TSA certificate", "X.509", e.getMessage());
+        }
+    }
+}

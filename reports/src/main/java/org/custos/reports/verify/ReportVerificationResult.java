@@ -1,0 +1,48 @@
+package org.custos.reports.verify;
+
+import java.util.Objects;
+
+/**
+ * Verified (with the facts established and the embedded evidence), or rejected with a stable reason, what was
+ * checked, and the expected and actual values.
+ */
+public record ReportVerificationResult(boolean verified, ReportReasonCode reason, String subject, String expected,
+                                       String actual, SignatureFacts facts, byte[] evidence) {
+
+    public ReportVerificationResult {
+        if (verified) {
+            Objects.requireNonNull(facts, "facts");
+            Objects.requireNonNull(evidence, "evidence");
+            if (reason != null) {
+                throw new IllegalArgumentException("a verified result carries no reason");
+            }
+        } else {
+            Objects.requireNonNull(reason, "a rejection needs a reason code");
+        }
+    }
+
+    static ReportVerificationResult ok(SignatureFacts facts, byte[] evidence) {
+        return new ReportVerificationResult(true, null, null, null, null, facts, evidence.clone());
+    }
+
+    static ReportVerificationResult rejected(ReportReasonCode reason, String subject, Object expected,
+                                             Object actual) {
+        return new ReportVerificationResult(false, reason, subject, String.valueOf(expected), String.valueOf(actual),
+                null, null);
+    }
+
+    @Override
+    public byte[] evidence() {
+        return evidence == null ? null : evidence.clone();
+    }
+
+    @Override
+    public String toString() {
+        if (verified) {
+            return "VERIFIED " + facts.level() + " signed by " + facts.signer() + (facts.timestampTime() == null
+                    ? ", claimed time " + facts.claimedTime() + " (not timestamped)"
+                    : ", timestamped " + facts.timestampTime()) + "; evidence SHA-256 " + facts.evidenceSha256();
+        }
+        return "REJECTED " + reason + " (" + subject + ")\n  expected: " + expected + "\n  actual:   " + actual;
+    }
+}

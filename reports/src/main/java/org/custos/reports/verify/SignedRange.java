@@ -1,0 +1,52 @@
+package org.custos.reports.verify;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The bytes a PDF signature covers (ISO 32000-1 §12.8.1): {@code /ByteRange [0 a b c]} must cover the whole file
+ * except exactly the {@code /Contents} hex string between {@code a} and {@code b}, and must end at the end of the
+ * file ({@code b + c = length}); anything appended after signing, an incremental update included, leaves bytes
+ * outside it.
+ */
+record SignedRange(byte[] signedContent, byte[] contents) {
+
+    static SignedRange of(byte[] file, int[] byteRange) throws Rejection {
+        String claimed = Arrays.toString(byteRange);
+        if (byteRange == null || byteRange.length != 4 || byteRange[0] != 0 || byteRange[1] <= 0
+                || byteRange[2] <= byteRange[1] || byteRange[3] < 0) {
+            throw new Rejection(ReportReasonCode.BYTE_RANGE_INVALID, "ByteRange", "[0 a b c] with 0 < a < b", claimed);
+        }
+        long end = (long) byteRange[2] + byteRange[3];
+        if (end != file.length) {
+            throw new Rejection(ReportReasonCode.NOT_WHOLE_FILE, "signed bytes end",
+                    "the end of the file at " + file.length, end + " (" + (file.length - end) + " bytes not signed)");
+        }
+        int a = byteRange[1];
+        int b = byteRange[2];
+        if (file[a] != '<' || file[b - 1] != '>' || !hex(file, a + 1, b - 1)) {
+            throw new Rejection(ReportReasonCode.BYTE_RANGE_INVALID, "/Contents gap", "one hex string <...>",
+                    "bytes " + a + ".." + b + " are not");
+        }
+        ByteArrayOutputStream signed = new ByteArrayOutputStream(file.length - (b - a));
+        signed.write(file, 0, a);
+        signed.write(file, b, byteRange[3]);
+        byte[] contents = HexFormat.of().parseHex(new String(file, a + 1, b - a - 2,
+                java.nio.charset.StandardCharsets.US_ASCII));
+        return new SignedRange(signed.toByteArray(), contents);
+    }
+
+    private static boolean hex(byte[] file, int from, int to) {
+        if ((to - from) % 2 != 0) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            int c = file[i];
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

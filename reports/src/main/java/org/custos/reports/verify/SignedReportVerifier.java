@@ -1,0 +1,81 @@
+package org.custos.reports.verify;
+
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+
+/**
+ * Verifies a signed Custos report, stopping at the first failure, in this order:
+ * <ol>
+ *   <li>the file parses and holds exactly one signature, SubFilter {@code ETSI.CAdES.detached};</li>
+ *   <li>the signature covers the whole file: {@code /ByteRange [0 a b c]} with {@code b + c} = file length and
+ *       the gap exactly the {@code /Contents} hex string (so an appended byte or incremental update is
+ *       {@code NOT_WHOLE_FILE});</li>
+ *   <li>the CMS: one signer, message digest, signing-certificate-v2, signature value ({@link CmsSignature});</li>
+ *   <li>the timestamp when present, and the chains of signer and timestamp authority to a trust anchor, at the
+ *       timestamp's time (B-T) or the clock's time (B-B);</li>
+ *   <li>the embedded evidence's SHA-256 equals every printed "Evidence SHA-256:" line.</li>
+ * </ol>
+ * Revocation is not checked (offline; see docs/reports.md).
+ */
+public final class SignedReportVerifier {
+
+    private final TrustChains trust;
+    private final Clock clock;
+
+    public SignedReportVerifier(List<X509Certificate> trustAnchors, Clock clock) {
+        this.trust = new TrustChains(List.copyOf(trustAnchors));
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public ReportVerificationResult verify(byte[] file) {
+        try {
+            return check(file);
+        } catch (Rejection r) {
+            return r.result;
+        }
+    }
+
+    private ReportVerificationResult check(byte[] file) throws Rejection {
+        try (PDDocument document = load(file)) {
+            List<PDSignature> signatures = document.getSignatureDictionaries();
+            if (signatures.isEmpty()) {
+                throw new Rejection(ReportReasonCode.NO_SIGNATURE, "signature dictionaries", 1, 0);
+            }
+            if (signatures.size() > 1) {
+                throw new Rejection(ReportReasonCode.MULTIPLE_SIGNATURES, "signature dictionaries", 1,
+                        signatures.size());
+            }
+            PDSignature signature = signatures.get(0);
+            if (!PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName().equals(signature.getSubFilter())) {
+                throw new Rejection(ReportReasonCode.SUBFILTER_UNSUPPORTED, "/SubFilter",
+                        PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), signature.getSubFilter());
+            }
+            SignedRange range = SignedRange.of(file, signature.getByteRange());
+            Instant now = clock.instant();
+            CmsSignature.Verified signer = new CmsSignature(trust).check(range.contents(), range.signedContent(), now);
+            byte[] evidence = EmbeddedEvidence.check(document);
+            Instant timestamp = signer.timestamp();
+            Instant claimed = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
+            return ReportVerificationResult.ok(new SignatureFacts(timestamp == null ? "PAdES-B-B" : "PAdES-B-T",
+                    signer.signer(), claimed, timestamp,
+                    org.custos.reports.model.Evidence.sha256Hex(evidence)), evidence);
+        } catch (IOException e) {
+            throw new Rejection(ReportReasonCode.MALFORMED_PDF, "PDF structure", "a readable PDF", e.getMessage());
+        }
+    }
+
+    private static PDDocument load(byte[] file) throws Rejection {
+        try {
+            return Loader.loadPDF(file);
+        } catch (IOException | RuntimeException e) {
+            throw new Rejection(ReportReasonCode.MALFORMED_PDF, "PDF structure", "a readable PDF", e.getMessage());
+        }
+    }
+}
