@@ -60,7 +60,7 @@ class TrailPersistenceIT {
     @Test
     void schemaIsMigratedOnTheChosenDatabase() {
         String expected = System.getProperty("custos.it.database");
-        assertEquals("2", schema.schemaVersion());
+        assertEquals("3", schema.schemaVersion());
         assertTrue(schema.databaseProduct().toLowerCase().startsWith(expected),
                 "expected " + expected + " but runs on " + schema.databaseProduct());
     }

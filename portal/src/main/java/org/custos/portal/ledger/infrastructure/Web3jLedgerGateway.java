@@ -17,7 +17,7 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.http.HttpService;
+
 
 /**
  * Reads a node's status over JSON-RPC with Web3j 4.13.0: {@code eth_chainId}, {@code web3_clientVersion} and
@@ -29,6 +29,11 @@ public class Web3jLedgerGateway implements LedgerGateway {
     @Inject
     @ConfigProperty(name = "custos.ledger.url", defaultValue = "http://127.0.0.1:8545")
     String endpoint;
+
+    /** When set (comma-separated, the sync's endpoints), the status shows the first of them. */
+    @Inject
+    @ConfigProperty(name = "custos.ledger.urls", defaultValue = " ")
+    String endpoints;
 
     @Inject
     @ConfigProperty(name = "custos.ledger.timeout-seconds", defaultValue = "5")
@@ -42,6 +47,9 @@ public class Web3jLedgerGateway implements LedgerGateway {
 
     @PostConstruct
     void connect() {
+        if (endpoints != null && !endpoints.isBlank()) {
+            endpoint = endpoints.split(",")[0].trim();
+        }
         http = new OkHttpClient.Builder()
                 .socketFactory(new NoDelaySocketFactory())
                 .connectTimeout(timeoutSeconds, TimeUnit.SECONDS)
@@ -49,7 +57,7 @@ public class Web3jLedgerGateway implements LedgerGateway {
                 .callTimeout(timeoutSeconds * 2L, TimeUnit.SECONDS)
                 .retryOnConnectionFailure(false)
                 .build();
-        web3j = Web3j.build(new HttpService(endpoint, http));
+        web3j = Web3j.build(new ReadOnlyHttpService(endpoint, http));
     }
 
     @PreDestroy

@@ -1,0 +1,312 @@
+package org.custos.portal.ledger.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.custos.portal.ledger.domain.BatchVerifier;
+import org.custos.portal.ledger.domain.IntegrityAlert;
+import org.custos.portal.ledger.domain.LedgerNode;
+import org.custos.portal.ledger.domain.LedgerSettings;
+import org.custos.portal.ledger.domain.LedgerStore;
+import org.custos.portal.ledger.domain.LedgerUnavailableException;
+import org.custos.portal.ledger.domain.RpcBlock;
+import org.custos.portal.ledger.domain.SyncState;
+import org.custos.portal.ledger.domain.VerifiedBlock;
+import org.custos.portal.ledger.domain.VerifiedEvent;
+import org.custos.verify.ReasonCode;
+
+/**
+ * The ledger sync, as a plain class (the container wires it to a scheduler and a JPA store; tests run it
+ * directly). One {@link #runOnce} fetches batches from the first reachable endpoint, verifies them
+ * ({@link BatchVerifier}), compares their hashes with every other endpoint (split view) and stores each verified
+ * batch in one transaction, until it has caught up with the node's head, a check fails (an integrity alert; the
+ * sync stops advancing and never stores the failed block), no endpoint answers (recorded with since when), or the
+ * time budget is used up. It always resumes from the stored verified head, so a crash at any point loses at most
+ * the batch in flight, and a batch is never stored twice.
+ *
+ * <p>On chains without final blocks (Clique, dev) a block that does not extend the verified head is first taken
+ * as a reorganisation: the verified index is rolled back to the last block the node still has, then synced
+ * forward again. On final chains (QBFT, IBFT 2.0) it is an integrity alert.
+ */
+public final class SyncEngine {
+
+    private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
+
+    /** How a run ended. */
+    public enum RunResult { CAUGHT_UP, HALTED, UNREACHABLE, BUDGET_USED }
+
+    /** One run's outcome: from and to which verified height, how many blocks and events it stored. */
+    public record RunReport(RunResult result, long fromHeight, long toHeight, long blocks, long events,
+                            Duration took, String message) {
+    }
+
+    /** What the sync last saw of an endpoint (claims: a node's head is not verified). */
+    public record EndpointStatus(String endpoint, boolean reachable, Long head, String error,
+                                 Instant unreachableSince, Instant checkedAt) {
+    }
+
+    private final LedgerSettings settings;
+    private final List<LedgerNode> nodes;
+    private final LedgerStore store;
+    private final Clock clock;
+    private final BatchVerifier verifier;
+    private final Map<String, EndpointStatus> endpoints = new LinkedHashMap<>();
+    private volatile double blocksPerSecond;
+    private volatile long targetHead = -1;
+    private volatile RunReport lastRun;
+
+    public SyncEngine(LedgerSettings settings, List<LedgerNode> nodes, LedgerStore store, Clock clock) {
+        if (!settings.syncEnabled()) {
+            throw new IllegalArgumentException("the ledger sync is not configured (no pinned checkpoint)");
+        }
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("no ledger endpoint");
+        }
+        this.settings = settings;
+        this.nodes = List.copyOf(nodes);
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.verifier = new BatchVerifier(settings);
+    }
+
+    /** Syncs until caught up, halted, unreachable or {@code budget} is used; one run at a time. */
+    public synchronized RunReport runOnce(Duration budget) {
+        Instant start = clock.instant();
+        SyncState state = store.state(settings.checkpoint(), start);
+        long height = state.getVerifiedNumber();
+        String hash = state.getVerifiedHash();
+        long from = height;
+        long blocks = 0;
+        long events = 0;
+        Map<LedgerNode, Long> heads = heads();
+        LedgerNode source = nodes.stream().filter(heads::containsKey).findFirst().orElse(null);
+        if (source == null) {
+            String error = endpoints.get(nodes.get(0).name()).error();
+            store.recordUnreachable(clock.instant(), error);
+            return finish(RunResult.UNREACHABLE, from, height, 0, 0, start, "no endpoint answers: " + error);
+        }
+        if (state.getUnreachableSince() != null) {
+            store.recordReachable(clock.instant());
+        }
+        long head = heads.get(source);
+        targetHead = head;
+        try {
+            if (!settings.consensus().finalBlocks() && head <= height) {
+                Optional<Long> ancestor = reorgCheck(source, Math.min(head, height));
+                if (ancestor.isEmpty()) {
+                    return finish(RunResult.HALTED, from, height, 0, 0, start, "the node's chain does not contain "
+                            + "the pinned checkpoint");
+                }
+                if (ancestor.get() < height) {
+                    height = ancestor.get();
+                    hash = store.verifiedHash(height).orElseThrow();
+                }
+            }
+            while (head > height) {
+                if (Duration.between(start, clock.instant()).compareTo(budget) > 0) {
+                    return finish(RunResult.BUDGET_USED, from, height, blocks, events, start, "time budget used");
+                }
+                int count = (int) Math.min(settings.batchSize(), head - height);
+                List<RpcBlock> fetched = source.blocks(height + 1, count);
+                if (fetched.isEmpty()) {
+                    break;
+                }
+                BatchVerifier.Outcome outcome = verifier.verify(height, hash, fetched, clock.instant());
+                BatchVerifier.Failure failure = outcome.failure();
+                if (failure != null && outcome.blocks().isEmpty() && failure.block() == height + 1
+                        && ReasonCode.PARENT_MISMATCH.name().equals(failure.reason())
+                        && !settings.consensus().finalBlocks()) {
+                    Optional<Long> ancestor = reorgCheck(source, height);
+                    if (ancestor.isPresent() && ancestor.get() < height) {
+                        height = ancestor.get();
+                        hash = store.verifiedHash(height).orElseThrow();
+                        continue;
+                    }
+                    if (ancestor.isEmpty()) {
+                        return finish(RunResult.HALTED, from, height, blocks, events, start,
+                                "the node's chain does not contain the pinned checkpoint");
+                    }
+                }
+                List<VerifiedBlock> good = outcome.blocks();
+                List<VerifiedEvent> goodEvents = outcome.events();
+                IntegrityAlert split = splitView(source, good);
+                if (split != null) {
+                    long at = split.getBlockNumber();
+                    good = good.stream().filter(b -> b.getNumber() < at).toList();
+                    goodEvents = goodEvents.stream().filter(e -> e.getBlockNumber() < at).toList();
+                }
+                if (!good.isEmpty()) {
+                    store.storeBatch(height, hash, good, goodEvents, clock.instant());
+                    VerifiedBlock last = good.get(good.size() - 1);
+                    height = last.getNumber();
+                    hash = last.getHash();
+                    blocks += good.size();
+                    events += goodEvents.size();
+                    rate(blocks, start);
+                }
+                if (split != null) {
+                    store.recordAlert(split, clock.instant());
+                    return finish(RunResult.HALTED, from, height, blocks, events, start, split.toString());
+                }
+                if (failure != null) {
+                    IntegrityAlert alert = new IntegrityAlert(failure.block(), failure.check(), failure.reason(),
+                            failure.subject(), failure.expected(), failure.actual(), source.name(), null,
+                            clock.instant());
+                    store.recordAlert(alert, clock.instant());
+                    return finish(RunResult.HALTED, from, height, blocks, events, start, alert.toString());
+                }
+            }
+            return finish(RunResult.CAUGHT_UP, from, height, blocks, events, start, "verified up to " + height);
+        } catch (LedgerUnavailableException e) {
+            markUnreachable(e.endpoint(), e.getMessage());
+            store.recordUnreachable(clock.instant(), e.getMessage());
+            return finish(RunResult.UNREACHABLE, from, height, blocks, events, start, e.getMessage());
+        }
+    }
+
+    /** The endpoints as last seen, in configuration order. */
+    public synchronized List<EndpointStatus> endpoints() {
+        return new ArrayList<>(endpoints.values());
+    }
+
+    /** Blocks verified and stored per second in the last run that stored any. */
+    public double blocksPerSecond() {
+        return blocksPerSecond;
+    }
+
+    /** The head of the endpoint read from in the last run (-1 before the first run). */
+    public long targetHead() {
+        return targetHead;
+    }
+
+    public RunReport lastRun() {
+        return lastRun;
+    }
+
+    private Map<LedgerNode, Long> heads() {
+        Map<LedgerNode, Long> heads = new LinkedHashMap<>();
+        for (LedgerNode node : nodes) {
+            try {
+                long head = node.headNumber();
+                heads.put(node, head);
+                endpoints.put(node.name(), new EndpointStatus(node.name(), true, head, null, null, clock.instant()));
+            } catch (LedgerUnavailableException e) {
+                markUnreachable(node.name(), e.getMessage());
+            }
+        }
+        return heads;
+    }
+
+    private void markUnreachable(String endpoint, String error) {
+        EndpointStatus before = endpoints.get(endpoint);
+        Instant now = clock.instant();
+        Instant since = before != null && !before.reachable() && before.unreachableSince() != null
+                ? before.unreachableSince() : now;
+        endpoints.put(endpoint, new EndpointStatus(endpoint, false, before == null ? null : before.head(), error,
+                since, now));
+    }
+
+    /**
+     * Non-final chains: finds the highest verified block at or below {@code from} that the node still has (same
+     * hash) and rolls the verified index back to it. Empty when not even the checkpoint matches (then an alert is
+     * recorded: the node follows another chain).
+     */
+    private Optional<Long> reorgCheck(LedgerNode source, long from) throws LedgerUnavailableException {
+        long checkpoint = settings.checkpoint().number();
+        long top = from;
+        while (top >= checkpoint) {
+            int count = (int) Math.min(settings.batchSize(), top - checkpoint + 1);
+            long start = top - count + 1;
+            List<Map<String, Object>> headers = source.headers(start, count);
+            for (long n = top; n >= start; n--) {
+                Map<String, Object> header = headers.get((int) (n - start));
+                Object claimed = header == null ? null : header.get("hash");
+                Optional<String> ours = store.verifiedHash(n);
+                if (ours.isPresent() && ours.get().equals(claimed)) {
+                    if (n < store.state(settings.checkpoint(), clock.instant()).getVerifiedNumber()) {
+                        long ancestor = n;
+                        LOG.warning(() -> "reorganisation at " + source.name() + ": rolling back to block " + ancestor);
+                        store.rollbackTo(n, ours.get(), clock.instant());
+                    }
+                    return Optional.of(n);
+                }
+            }
+            top = start - 1;
+        }
+        Map<String, Object> atCheckpoint = source.headers(checkpoint, 1).get(0);
+        IntegrityAlert alert = new IntegrityAlert(checkpoint, "checkpoint", ReasonCode.CHECKPOINT_MISMATCH.name(),
+                "block " + checkpoint, settings.checkpoint().hash(),
+                atCheckpoint == null ? "no such block" : String.valueOf(atCheckpoint.get("hash")), source.name(),
+                null, clock.instant());
+        store.recordAlert(alert, clock.instant());
+        return Optional.empty();
+    }
+
+    /**
+     * Compares the verified blocks' hashes with what every other reachable endpoint claims at the same heights;
+     * the first difference is a SPLIT_VIEW alert naming both endpoints. An endpoint that does not have a block yet
+     * is not a difference; one that does not answer is marked unreachable and skipped.
+     */
+    private IntegrityAlert splitView(LedgerNode source, List<VerifiedBlock> verified) {
+        if (verified.isEmpty() || nodes.size() < 2) {
+            return null;
+        }
+        long first = verified.get(0).getNumber();
+        IntegrityAlert earliest = null;
+        for (LedgerNode other : nodes) {
+            if (other == source) {
+                continue;
+            }
+            List<Map<String, Object>> headers;
+            try {
+                headers = other.headers(first, verified.size());
+            } catch (LedgerUnavailableException e) {
+                markUnreachable(other.name(), e.getMessage());
+                continue;
+            }
+            for (int i = 0; i < verified.size(); i++) {
+                Map<String, Object> header = i < headers.size() ? headers.get(i) : null;
+                if (header == null) {
+                    break;
+                }
+                VerifiedBlock ours = verified.get(i);
+                Object theirs = header.get("hash");
+                if (!ours.getHash().equals(theirs)) {
+                    if (earliest == null || ours.getNumber() < earliest.getBlockNumber()) {
+                        earliest = new IntegrityAlert(ours.getNumber(), "split-view", IntegrityAlert.SPLIT_VIEW,
+                                "block " + ours.getNumber() + " hash", ours.getHash(), String.valueOf(theirs),
+                                source.name(), other.name(), clock.instant());
+                    }
+                    break;
+                }
+            }
+        }
+        return earliest;
+    }
+
+    private void rate(long blocks, Instant start) {
+        double seconds = Duration.between(start, clock.instant()).toNanos() / 1e9;
+        if (seconds > 0) {
+            blocksPerSecond = blocks / seconds;
+        }
+    }
+
+    private RunReport finish(RunResult result, long from, long to, long blocks, long events, Instant start,
+                             String message) {
+        RunReport report = new RunReport(result, from, to, blocks, events, Duration.between(start, clock.instant()),
+                message);
+        lastRun = report;
+        if (result == RunResult.HALTED) {
+            LOG.log(Level.WARNING, "ledger sync halted: {0}", message);
+        }
+        return report;
+    }
+}

@@ -1,0 +1,219 @@
+package org.custos.portal.ledger.domain;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.custos.verify.Bytes;
+import org.custos.verify.ReasonCode;
+import org.custos.verify.VerificationResult;
+import org.custos.verify.chain.BlockBodyVerifier;
+import org.custos.verify.chain.BlockHeader;
+import org.custos.verify.chain.ClaimedHeader;
+import org.custos.verify.chain.HashChainVerifier;
+import org.custos.verify.chain.HeaderField;
+import org.custos.verify.chain.HeaderHasher;
+import org.custos.verify.chain.RpcFormatException;
+import org.custos.verify.chain.RpcHeaderParser;
+import org.custos.verify.chain.RpcValues;
+import org.custos.verify.consensus.CliqueSealVerifier;
+
+/**
+ * Verifies a batch of blocks as a node sent them, with ledger-verifier, in this order per block: the header parses
+ * (fail closed), its recomputed hash equals the claimed hash, it is the child of the previous verified block (the
+ * first one of the verified head, or of the pinned checkpoint), its seal (Clique: a pinned signer; dev chains:
+ * none), every transaction's hash and the transactions root, every receipt's bloom, the receipts root, the header
+ * bloom and gas used, and the withdrawals root. Events are then decoded only from the proven receipts' logs of
+ * the configured contracts. The first failure ends the batch: blocks before it are returned as verified, nothing
+ * from the failed block on.
+ */
+public final class BatchVerifier {
+
+    /** The outcome: the verified prefix of the batch and, if a block failed, the failure. */
+    public record Outcome(List<VerifiedBlock> blocks, List<VerifiedEvent> events, Failure failure) {
+
+        public boolean complete() {
+            return failure == null;
+        }
+    }
+
+    /** The first failed check of a batch. */
+    public record Failure(long block, String check, String reason, String subject, String expected, String actual) {
+
+        public static Failure of(long block, String check, VerificationResult r) {
+            return new Failure(block, check, r.reason().name(), r.subject(), r.expected(), r.actual());
+        }
+    }
+
+    private final LedgerSettings settings;
+    private final HashChainVerifier hashChain = new HashChainVerifier(HeaderHasher.ETHEREUM);
+    private final ConsortiumEventCodec codec = new ConsortiumEventCodec();
+    private final Set<Bytes> signers;
+
+    public BatchVerifier(LedgerSettings settings) {
+        this.settings = settings;
+        this.signers = settings.validators().stream().map(Bytes::fromHex).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Verifies {@code blocks} (consecutive, from {@code parentNumber + 1}) on top of the verified parent. */
+    public Outcome verify(long parentNumber, String parentHash, List<RpcBlock> blocks, Instant now) {
+        List<VerifiedBlock> verified = new ArrayList<>();
+        List<VerifiedEvent> events = new ArrayList<>();
+        ClaimedHeader previous = null;
+        Bytes anchor = Bytes.fromHex(parentHash);
+        for (RpcBlock block : blocks) {
+            long number = block.number();
+            ClaimedHeader claimed;
+            try {
+                claimed = RpcHeaderParser.parse(block.block());
+            } catch (RpcFormatException e) {
+                return new Outcome(verified, events, new Failure(number, "header", e.reason().name(),
+                        "block " + number + " field " + e.field(), "a hashable header", e.getMessage()));
+            }
+            VerificationResult chain = chainStep(parentNumber, anchor, previous, claimed);
+            if (!chain.verified()) {
+                return new Outcome(verified, events, Failure.of(number, "chain", chain));
+            }
+            BlockHeader header = claimed.header();
+            String sealers = null;
+            if (settings.consensus() == ConsensusKind.CLIQUE) {
+                CliqueSealVerifier clique = new CliqueSealVerifier();
+                VerificationResult seal;
+                try {
+                    seal = clique.verify(header, signers);
+                } catch (RuntimeException e) {
+                    seal = VerificationResult.rejected(ReasonCode.MALFORMED_EXTRA_DATA, "block " + number,
+                            "Clique extraData (vanity, signers, 65-byte seal)", e.getMessage());
+                }
+                if (!seal.verified()) {
+                    return new Outcome(verified, events, Failure.of(number, "seal", seal));
+                }
+                sealers = clique.recoverSigner(header).map(Bytes::toHex).orElse(null);
+            }
+            List<VerifiedEvent> blockEvents;
+            try {
+                Failure body = verifyBody(number, header, block);
+                if (body != null) {
+                    return new Outcome(verified, events, body);
+                }
+                blockEvents = events(number, header, block);
+            } catch (RpcFormatException e) {
+                return new Outcome(verified, events, new Failure(number, "body", e.reason().name(),
+                        "block " + number + " field " + e.field(), "transactions and receipts this verifier "
+                        + "encodes exactly", e.getMessage()));
+            }
+            Instant time = Instant.ofEpochSecond(new BigInteger(1, header.get(HeaderField.TIMESTAMP).toArray())
+                    .longValueExact());
+            List<?> txs = (List<?>) block.block().get("transactions");
+            verified.add(new VerifiedBlock(number, claimed.claimedHash().toHex(), header.parentHash().toHex(),
+                    header.get(HeaderField.STATE_ROOT).toHex(), header.get(HeaderField.TRANSACTIONS_ROOT).toHex(),
+                    header.get(HeaderField.RECEIPTS_ROOT).toHex(), time, txs.size(), blockEvents.size(), sealers,
+                    now));
+            events.addAll(blockEvents);
+            previous = claimed;
+        }
+        return new Outcome(verified, events, null);
+    }
+
+    private VerificationResult chainStep(long parentNumber, Bytes anchor, ClaimedHeader previous,
+                                         ClaimedHeader current) {
+        if (previous != null) {
+            return hashChain.verifyStep(null, previous, current);
+        }
+        // the first block: its own hash first (the claimed hash is then the recomputed one), then its link to
+        // the verified head (whose header need not be at hand: anvil's London genesis cannot even be parsed)
+        VerificationResult own = hashChain.verifyStep(current.claimedHash(), null, current);
+        if (!own.verified()) {
+            return own;
+        }
+        BlockHeader header = current.header();
+        String subject = "block " + header.number();
+        BigInteger expected = BigInteger.valueOf(parentNumber + 1);
+        if (!header.number().equals(expected)) {
+            return VerificationResult.rejected(ReasonCode.NUMBER_GAP, subject, expected.toString(),
+                    header.number().toString());
+        }
+        if (!header.parentHash().equals(anchor)) {
+            return VerificationResult.rejected(ReasonCode.PARENT_MISMATCH, subject, anchor.toHex(),
+                    header.parentHash().toHex());
+        }
+        return VerificationResult.ok();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Failure verifyBody(long number, BlockHeader header, RpcBlock block) {
+        List<?> txs = RpcValues.list("transactions", RpcValues.required(block.block(), "transactions"));
+        List<Map<String, ?>> txObjects = new ArrayList<>(txs.size());
+        for (Object tx : txs) {
+            if (!(tx instanceof Map<?, ?> map)) {
+                throw new RpcFormatException(ReasonCode.MALFORMED_FIELD, "transactions",
+                        "expected full transaction objects, got " + (tx == null ? "null" : "a hash"));
+            }
+            txObjects.add((Map<String, ?>) map);
+        }
+        VerificationResult t = BlockBodyVerifier.verifyTransactions(header, txObjects);
+        if (!t.verified()) {
+            return Failure.of(number, "transactions", t);
+        }
+        if (block.receipts().size() != txObjects.size()) {
+            return new Failure(number, "receipts", ReasonCode.EVIDENCE_MISSING.name(), "block " + number,
+                    txObjects.size() + " receipts (one per transaction)", block.receipts().size() + " receipts");
+        }
+        VerificationResult r = BlockBodyVerifier.verifyReceipts(header, block.receipts());
+        if (!r.verified()) {
+            return Failure.of(number, "receipts", r);
+        }
+        Object withdrawals = block.block().get("withdrawals");
+        if (withdrawals != null || header.get(HeaderField.WITHDRAWALS_ROOT) != null) {
+            List<Map<String, ?>> ws = new ArrayList<>();
+            for (Object w : withdrawals == null ? List.of() : RpcValues.list("withdrawals", withdrawals)) {
+                if (!(w instanceof Map<?, ?> map)) {
+                    throw new RpcFormatException(ReasonCode.MALFORMED_FIELD, "withdrawals", "expected objects");
+                }
+                ws.add((Map<String, ?>) map);
+            }
+            VerificationResult w = BlockBodyVerifier.verifyWithdrawals(header, ws);
+            if (!w.verified()) {
+                return Failure.of(number, "withdrawals", w);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Events from the proven receipts: the log's position (transaction index, block-wide log index) is counted
+     * here over the verified receipts, the transaction hash taken from the verified transaction at the same
+     * index; the node's own logIndex, transactionHash or blockHash members are not used.
+     */
+    private List<VerifiedEvent> events(long number, BlockHeader header, RpcBlock block) {
+        List<VerifiedEvent> result = new ArrayList<>();
+        List<?> txs = (List<?>) block.block().get("transactions");
+        Instant time = Instant.ofEpochSecond(new BigInteger(1, header.get(HeaderField.TIMESTAMP).toArray())
+                .longValueExact());
+        int logIndex = 0;
+        for (int i = 0; i < block.receipts().size(); i++) {
+            Map<String, Object> receipt = block.receipts().get(i);
+            String txHash = RpcValues.fixed("hash", ((Map<?, ?>) txs.get(i)).get("hash"), 32).toHex();
+            for (Object o : RpcValues.list("logs", RpcValues.required(receipt, "logs"))) {
+                Map<?, ?> log = (Map<?, ?>) o;
+                String address = RpcValues.fixed("address", log.get("address"), 20).toHex();
+                String role = settings.contracts().roleOf(address);
+                if (role != null) {
+                    List<String> topics = new ArrayList<>();
+                    for (Object topic : RpcValues.list("topics", log.get("topics"))) {
+                        topics.add(RpcValues.fixed("topic", topic, 32).toHex());
+                    }
+                    String data = RpcValues.data("data", log.get("data")).toHex();
+                    ConsortiumEventCodec.Decoded d = codec.decode(role, topics, data);
+                    result.add(new VerifiedEvent(number, i, logIndex, txHash, address, role, d.name(), d.clinicId(),
+                            d.fieldsJson(), String.join(",", topics), data, time));
+                }
+                logIndex++;
+            }
+        }
+        return result;
+    }
+}

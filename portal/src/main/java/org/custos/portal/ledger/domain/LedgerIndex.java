@@ -1,0 +1,40 @@
+package org.custos.portal.ledger.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads of the verified index. {@code clinicId} (on-chain, bytes32 hex) restricts a query to one clinic's events;
+ * null means every clinic: callers decide it from the user's role, never from a request parameter alone.
+ */
+public interface LedgerIndex {
+
+    Optional<SyncState> state();
+
+    long blockCount();
+
+    /** Newest first. */
+    List<VerifiedBlock> newestBlocks(int first, int limit);
+
+    Optional<VerifiedBlock> block(long number);
+
+    long eventCount(String clinicId);
+
+    /** In chain order (block, log index). */
+    List<VerifiedEvent> events(String clinicId, int first, int limit);
+
+    /** The event with that id, only if it belongs to {@code clinicId} (or any clinic when null). */
+    Optional<VerifiedEvent> event(long id, String clinicId);
+
+    /** Events per event name, in name order. */
+    Map<String, Long> eventCountsByName(String clinicId);
+
+    /** The clinics that have events, in id order. */
+    List<String> clinics();
+
+    /** Newest first. */
+    List<IntegrityAlert> alerts(int first, int limit);
+
+    long alertCount();
+}

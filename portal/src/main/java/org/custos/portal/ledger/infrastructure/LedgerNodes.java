@@ -1,0 +1,38 @@
+package org.custos.portal.ledger.infrastructure;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.custos.portal.ledger.domain.LedgerNode;
+import org.custos.portal.ledger.domain.LedgerSettings;
+
+/** The configured endpoints as read-only {@link LedgerNode}s (Web3j), created once and closed at shutdown. */
+@ApplicationScoped
+public class LedgerNodes {
+
+    @Inject
+    LedgerConfiguration configuration;
+
+    private List<Web3jLedgerNode> nodes;
+
+    public synchronized List<LedgerNode> nodes() {
+        if (nodes == null) {
+            LedgerSettings s = configuration.settings();
+            List<Web3jLedgerNode> created = new ArrayList<>();
+            for (String url : s.endpoints()) {
+                created.add(new Web3jLedgerNode(url, s.timeout(), s.retries(), s.retryBackoff()));
+            }
+            nodes = created;
+        }
+        return List.copyOf(nodes);
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (nodes != null) {
+            nodes.forEach(Web3jLedgerNode::close);
+        }
+    }
+}

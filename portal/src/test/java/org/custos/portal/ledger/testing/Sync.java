@@ -1,0 +1,41 @@
+package org.custos.portal.ledger.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.custos.portal.ledger.application.SyncEngine;
+import org.custos.portal.ledger.domain.LedgerNode;
+import org.custos.portal.ledger.domain.LedgerSettings;
+import org.custos.portal.ledger.infrastructure.Web3jLedgerNode;
+
+/** Builds the real sync (settings from config keys, Web3j nodes, the given store) for a test. */
+public final class Sync implements AutoCloseable {
+
+    public final LedgerSettings settings;
+    public final SyncEngine engine;
+    private final List<Web3jLedgerNode> nodes = new ArrayList<>();
+
+    public Sync(Map<String, String> config, TestStore store) {
+        settings = LedgerSettings.from(key -> Optional.ofNullable(config.get(key)));
+        for (String url : settings.endpoints()) {
+            nodes.add(new Web3jLedgerNode(url, settings.timeout(), settings.retries(), settings.retryBackoff()));
+        }
+        engine = new SyncEngine(settings, List.<LedgerNode>copyOf(nodes), store, Clock.systemUTC());
+    }
+
+    public List<LedgerNode> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    public SyncEngine.RunReport run() {
+        return engine.runOnce(Duration.ofMinutes(5));
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(Web3jLedgerNode::close);
+    }
+}
