@@ -10,20 +10,25 @@ import static org.custos.consortium.sim.Simulator.mrn;
 import static org.custos.consortium.sim.Simulator.sha256;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.custos.consortium.chain.Calls;
 import org.custos.consortium.chain.Calls.Jurisdiction;
+import org.custos.consortium.sim.ClinicState.AppointmentKey;
+import org.custos.consortium.sim.ClinicState.Clinical;
+import org.custos.consortium.sim.ClinicState.Consent;
 import org.custos.consortium.sim.PlannedWrite.Target;
 import org.custos.consortium.sim.SimulatedClinic.RecordOpening;
-import org.custos.verify.merkle.MerkleTree;
 
 /**
- * A clinic's care history: visits (first visit: key and consent; each visit: a record commitment and its
- * access-log entries, sometimes a disclosure), the monthly consent revocation and disclosure. Plants
- * {@code PLAIN_HASH_ON_CHAIN}, {@code CLEARTEXT_PII_ON_CHAIN} and {@code DISCLOSURE_INCOMPLETE}.
+ * A clinic's care history: visits (first visit: the patient's key and consents for treatment and payment; each
+ * visit: a clinical record and an appointment record under its own short-retention key, with their access-log
+ * entries, sometimes a disclosure), the monthly consent revocation and disclosure. Plants
+ * {@code PLAIN_HASH_ON_CHAIN}, {@code CLEARTEXT_PII_ON_CHAIN} and {@code DISCLOSURE_INCOMPLETE}; calls
+ * {@link CareViolations} for the access after a revocation and {@link Retention} for the appointment keys.
  */
 final class ClinicHistory {
 
@@ -35,10 +40,10 @@ final class ClinicHistory {
         this.random = planner.random;
     }
 
-    /** Each patient not erased visits with probability 2/5 at a random time in the month's first 20 days. */
+    /** Each active patient visits with probability 2/5 at a random time in the month's first 20 days. */
     void visits(ClinicState clinic, int month, long start) {
         for (int patient : clinic.patients) {
-            if (clinic.erased.contains(patient)) {
+            if (!clinic.active(patient)) {
                 continue;
             }
             if (random.nextInt(5) < 2) {
@@ -50,64 +55,87 @@ final class ClinicHistory {
 
     private void visit(ClinicState clinic, int patient, int month, long t) {
         if (!clinic.keyOf.containsKey(patient)) {
-            byte[] keyId = bytes(random);
-            clinic.keyOf.put(patient, keyId);
-            clinic.keyedPatients.add(patient);
-            planner.add(clinic.index, Target.RECORDS, Calls.registerKey(clinic.clinicId, keyId,
-                    clinic.pseudonym(patient), KeyedHash.hmacSha256(clinic.hmacKey, concat("key/", keyId))), t);
-            byte[] consentId = bytes(random);
-            byte[] subject = clinic.pseudonym(patient);
-            boolean plain = planner.plant(clinic, Violation.PLAIN_HASH_ON_CHAIN, true);
-            if (plain) {
-                subject = sha256(mrn(clinic.index, patient).getBytes(StandardCharsets.UTF_8));
-            }
-            Draft consent = planner.add(clinic.index, Target.RECORDS, Calls.grantConsent(clinic.clinicId, consentId,
-                    subject, Codes.PURPOSE_TREATMENT, sha256(clinic.documents.get(Documents.CONSENT_POLICY)), 0),
-                    t + 1);
-            clinic.consents.add(new Object[] {consentId, subject, patient});
-            clinic.consentOf.put(patient, consentId);
-            clinic.consentRecords.add(new long[] {t + 1, -1});
-            clinic.consentData.add(new Object[] {consentId, subject});
-            if (plain) {
-                Map<String, String> objects = new LinkedHashMap<>();
-                objects.put("consentId", hex(consentId));
-                objects.put("identifier", mrn(clinic.index, patient));
-                objects.put("plainHash", hex(subject));
-                planner.violations.add(new DraftViolation(Violation.PLAIN_HASH_ON_CHAIN, clinic.index, objects,
-                        List.of("consentGranted"), List.of(consent), null, 0, -1, null));
-            }
+            firstVisit(clinic, patient, t);
         }
+        byte[] subject = clinic.subject(patient);
         int category = Codes.CATEGORIES[random.nextInt(Codes.CATEGORIES.length)];
-        String plaintext = "visit;clinic=" + clinic.index + ";patient=" + patient + ";month=" + month
-                + ";category=" + category + ";note=" + Long.toHexString(random.nextLong()) + ";";
-        byte[] text = plaintext.getBytes(StandardCharsets.UTF_8);
-        RecordOpening record = new RecordOpening(bytes(random), text, KeyedHash.hmacSha256(clinic.hmacKey, text));
-        clinic.records.add(record);
-        planner.add(clinic.index, Target.RECORDS, Calls.commitRecord(clinic.clinicId, record.recordId(),
-                record.commitment(), Codes.SCHEME_HMAC_SHA256, clinic.keyOf.get(patient),
-                Codes.PURPOSE_TREATMENT, Codes.BASIS_CONTRACT_HEALTH_CARE, category), t + 2);
-        logAccesses(clinic, patient, record, category, t + 3);
+        RecordOpening record = record(clinic, "visit;clinic=" + clinic.index + ";patient=" + patient + ";month="
+                + month + ";category=" + category + ";note=" + Long.toHexString(random.nextLong()) + ";");
+        Draft commit = planner.add(clinic.index, Target.RECORDS, Calls.commitRecord(clinic.clinicId,
+                record.recordId(), record.commitment(), Codes.SCHEME_HMAC_SHA256, clinic.keyOf.get(patient),
+                Codes.PURPOSE_TREATMENT, Codes.BASIS_EXPLICIT_CONSENT, category), t + 2);
+        clinic.clinical.add(new Clinical(patient, record.recordId(), category, t + 2, commit));
+
+        byte[] appointmentKey = bytes(random);
+        RecordOpening appointment = record(clinic, "appointment;clinic=" + clinic.index + ";patient=" + patient
+                + ";month=" + month + ";slot=" + Long.toHexString(random.nextLong()) + ";");
+        planner.add(clinic.index, Target.RECORDS, Calls.registerKey(clinic.clinicId, appointmentKey, subject,
+                KeyedHash.hmacSha256(clinic.hmacKey, concat("key/", appointmentKey))), t + 2);
+        Draft appointmentCommit = planner.add(clinic.index, Target.RECORDS, Calls.commitRecord(clinic.clinicId,
+                appointment.recordId(), appointment.commitment(), Codes.SCHEME_HMAC_SHA256, appointmentKey,
+                Codes.PURPOSE_TREATMENT, Codes.BASIS_EXPLICIT_CONSENT, Codes.CATEGORY_APPOINTMENT), t + 2);
+        AppointmentKey key = new AppointmentKey(appointmentKey, appointment.recordId(), patient, t + 2,
+                appointmentCommit);
+        clinic.appointmentKeys.add(key);
+
+        clinic.access(t + 3, random.nextInt(20), Codes.RECEPTION, subject, appointment.recordId(),
+                Codes.ROLE_PURPOSE[Codes.RECEPTION], Codes.CATEGORY_APPOINTMENT,
+                clinic.consent(patient, Codes.PURPOSE_TREATMENT).consentId, false, false);
+        int[] roles = Codes.rolesAllowed(category);
+        int accesses = 1 + random.nextInt(3);
+        for (int i = 0; i < accesses; i++) {
+            int role = roles[random.nextInt(roles.length)];
+            int purpose = Codes.ROLE_PURPOSE[role];
+            clinic.access(t + 60L * (i + 1), random.nextInt(20), role, subject, record.recordId(), purpose,
+                    category, clinic.consent(patient, purpose).consentId, false, false);
+        }
         if (random.nextInt(10) == 0) {
             // a disclosed subject is not picked for erasure: its recipients would need an Art 19 notice
             // (GDPR-ER-04), which the contracts cannot record yet
             clinic.keyedPatients.remove(Integer.valueOf(patient));
             planner.add(clinic.index, Target.ACCOUNTABILITY, Calls.recordDisclosure(clinic.clinicId, bytes(random),
-                    clinic.pseudonym(patient), bytes(random), Codes.PURPOSE_PAYMENT, category), t + 3);
+                    subject, bytes(random), Codes.PURPOSE_PAYMENT, category), t + 3);
         }
     }
 
-    private void logAccesses(ClinicState clinic, int patient, RecordOpening record, int category, long t) {
-        byte[] subject = clinic.pseudonym(patient);
-        int accesses = 1 + random.nextInt(3);
-        for (int i = 0; i < accesses; i++) {
-            int role = random.nextInt(Codes.ROLES.length);
-            int actor = random.nextInt(20);
-            byte[] bytes = FhirEvidence.accessEvent(clinic.accessLog.size(), clinic.clinicId, actor,
-                    Codes.ROLES[role], subject, record.recordId(), Codes.ROLE_PURPOSE[role], category,
-                    clinic.consentOf.get(patient), t + 60L * i, false);
-            clinic.accessLog.add(bytes);
-            clinic.leafHashes.add(MerkleTree.leafHash(bytes));
+    /** The patient's key and consents for treatment and payment (the subject may be a planted plain hash). */
+    private void firstVisit(ClinicState clinic, int patient, long t) {
+        boolean plain = planner.plant(clinic, Violation.PLAIN_HASH_ON_CHAIN, true);
+        byte[] subject = plain ? sha256(mrn(clinic.index, patient).getBytes(StandardCharsets.UTF_8))
+                : clinic.pseudonym(patient);
+        clinic.subjectOf.put(patient, subject);
+        byte[] keyId = bytes(random);
+        clinic.keyOf.put(patient, keyId);
+        clinic.keyedPatients.add(patient);
+        planner.add(clinic.index, Target.RECORDS, Calls.registerKey(clinic.clinicId, keyId, subject,
+                KeyedHash.hmacSha256(clinic.hmacKey, concat("key/", keyId))), t);
+        byte[] policy = sha256(clinic.documents.get(Documents.CONSENT_POLICY));
+        Map<Integer, Consent> byPurpose = new HashMap<>();
+        Draft treatment = null;
+        for (int purpose : new int[] {Codes.PURPOSE_TREATMENT, Codes.PURPOSE_PAYMENT}) {
+            Consent consent = new Consent(bytes(random), subject, patient, purpose, t + 1);
+            Draft grant = planner.add(clinic.index, Target.RECORDS, Calls.grantConsent(clinic.clinicId,
+                    consent.consentId, subject, purpose, policy, 0), t + 1);
+            treatment = treatment == null ? grant : treatment;
+            clinic.consents.add(consent);
+            byPurpose.put(purpose, consent);
         }
+        clinic.consentOf.put(patient, byPurpose);
+        if (plain) {
+            Map<String, String> objects = new LinkedHashMap<>();
+            objects.put("consentId", hex(byPurpose.get(Codes.PURPOSE_TREATMENT).consentId));
+            objects.put("identifier", mrn(clinic.index, patient));
+            objects.put("plainHash", hex(subject));
+            planner.violations.add(new DraftViolation(Violation.PLAIN_HASH_ON_CHAIN, clinic.index, objects,
+                    List.of("consentGranted"), List.of(treatment), null, 0, -1, null));
+        }
+    }
+
+    private RecordOpening record(ClinicState clinic, String plaintext) {
+        byte[] text = plaintext.getBytes(StandardCharsets.UTF_8);
+        RecordOpening record = new RecordOpening(bytes(random), text, KeyedHash.hmacSha256(clinic.hmacKey, text));
+        clinic.records.add(record);
+        return record;
     }
 
     /** The month's disclosure opportunity: a disclosure for a random patient, to a recipient, for payment. */
@@ -138,7 +166,7 @@ final class ClinicHistory {
             objects.put("missing", "recipientId,purposeId");
         }
         Draft write = planner.add(clinic.index, Target.ACCOUNTABILITY, Calls.recordDisclosure(clinic.clinicId,
-                disclosureId, clinic.pseudonym(patient), recipientId, purpose, Codes.CATEGORY_LAB_RESULT), t);
+                disclosureId, clinic.subject(patient), recipientId, purpose, Codes.CATEGORY_LAB_RESULT), t);
         if (cleartext || incomplete) {
             planner.violations.add(new DraftViolation(cleartext ? Violation.CLEARTEXT_PII_ON_CHAIN
                     : Violation.DISCLOSURE_INCOMPLETE, clinic.index, objects, List.of("disclosureRecorded"),
@@ -146,17 +174,21 @@ final class ClinicHistory {
         }
     }
 
-    /** With probability 1/3, a random active consent is revoked. */
+    /**
+     * A random active patient withdraws the treatment consent (and visits no more; every third month); the
+     * {@code ACCESS_AFTER_REVOCATION} opportunity follows.
+     */
     void revokeSomeConsent(ClinicState clinic, long t) {
-        if (!clinic.consents.isEmpty() && random.nextInt(3) == 0) {
-            Object[] consent = clinic.consents.remove(random.nextInt(clinic.consents.size()));
-            for (int i = 0; i < clinic.consentData.size(); i++) {
-                if (clinic.consentData.get(i)[0] == consent[0]) {
-                    clinic.consentRecords.get(i)[1] = t;
-                }
-            }
-            planner.add(clinic.index, Target.RECORDS, Calls.revokeConsent(clinic.clinicId, (byte[]) consent[0],
-                    (byte[]) consent[1], Codes.PURPOSE_TREATMENT), t);
+        List<Consent> active = clinic.consents.stream().filter(c -> c.purpose == Codes.PURPOSE_TREATMENT
+                && c.revokedAt < 0 && clinic.active(c.patient)).toList();
+        if (!active.isEmpty()) {
+            Consent consent = active.get(random.nextInt(active.size()));
+            consent.revokedAt = t;
+            clinic.withdrawn.add(consent.patient);
+            clinic.keyedPatients.remove(Integer.valueOf(consent.patient)); // erasure candidates never withdrew
+            Draft revoke = planner.add(clinic.index, Target.RECORDS, Calls.revokeConsent(clinic.clinicId,
+                    consent.consentId, consent.subject, consent.purpose), t);
+            planner.care.afterRevocation(clinic, consent, revoke);
         }
     }
 }

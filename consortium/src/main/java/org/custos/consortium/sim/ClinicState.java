@@ -14,6 +14,56 @@ import org.web3j.crypto.Credentials;
 
 /** A clinic while its history is being planned: profile, keys, and everything planned for it so far. */
 final class ClinicState {
+
+    /** A granted consent: who, for which purpose, when; revokedAt -1 while active. */
+    static final class Consent {
+        final byte[] consentId;
+        final byte[] subject;
+        final int patient;
+        final int purpose;
+        final long grantedAt;
+        long revokedAt = -1;
+
+        Consent(byte[] consentId, byte[] subject, int patient, int purpose, long grantedAt) {
+            this.consentId = consentId;
+            this.subject = subject;
+            this.patient = patient;
+            this.purpose = purpose;
+            this.grantedAt = grantedAt;
+        }
+    }
+
+    /** A committed clinical record (categories 1..4) and its commitRecord write. */
+    record Clinical(int patient, byte[] recordId, int category, long time, Draft commit) {
+    }
+
+    /** An appointment record's own key (category 5, short retention) and what became of it. */
+    static final class AppointmentKey {
+        final byte[] keyId;
+        final byte[] recordId;
+        final int patient;
+        final long committedAt;
+        final Draft commit;
+        boolean violated;
+        Draft destroyedBy;
+
+        AppointmentKey(byte[] keyId, byte[] recordId, int patient, long committedAt, Draft commit) {
+            this.keyId = keyId;
+            this.recordId = recordId;
+            this.patient = patient;
+            this.committedAt = committedAt;
+            this.commit = commit;
+        }
+
+        long retentionEnd() {
+            return committedAt + Codes.APPOINTMENT_RETENTION_DAYS * Simulator.DAY;
+        }
+    }
+
+    /** An honest break-glass access and the anchoring of its review (null when the review is omitted). */
+    record Review(Access access, Draft anchor, int version, String path) {
+    }
+
     final int index;
     final byte[] clinicId;
     final Jurisdiction jurisdiction;
@@ -27,19 +77,29 @@ final class ClinicState {
     /** Patients with a key that may still be picked for erasure (not erased, nothing disclosed). */
     final List<Integer> keyedPatients = new ArrayList<>();
     final Set<Integer> erased = new HashSet<>();
+    /** Patients who withdrew their treatment consent (they visit no more). */
+    final Set<Integer> withdrawn = new HashSet<>();
     final Map<Integer, byte[]> keyOf = new HashMap<>();
-    /** Consents not revoked: {consentId, subject, patient}. */
-    final List<Object[]> consents = new ArrayList<>();
+    /** The subject reference the clinic uses for a patient (the keyed pseudonym, or a planted plain hash). */
+    final Map<Integer, byte[]> subjectOf = new HashMap<>();
+    /** Consents in grant order. */
+    final List<Consent> consents = new ArrayList<>();
+    /** Per patient, purpose to consent. */
+    final Map<Integer, Map<Integer, Consent>> consentOf = new HashMap<>();
     final List<RecordOpening> records = new ArrayList<>();
+    final List<Clinical> clinical = new ArrayList<>();
+    final List<AppointmentKey> appointmentKeys = new ArrayList<>();
+    final List<Access> accesses = new ArrayList<>();
+    final List<Review> reviews = new ArrayList<>();
+    /** The assembled log as stored in the bundle (after {@link AccessLog#assemble}, then log violations). */
     final List<byte[]> accessLog = new ArrayList<>();
-    final List<byte[]> leafHashes = new ArrayList<>();
     final List<Draft> checkpoints = new ArrayList<>();
+    final List<Long> checkpointTimes = new ArrayList<>();
+    /** Anchored tree size and root of each checkpoint (set when the log is assembled). */
     final List<Integer> checkpointSizes = new ArrayList<>();
+    final List<byte[]> checkpointRoots = new ArrayList<>();
+    final List<SignedTreeHead> treeHeads = new ArrayList<>();
     final List<KmsReceipt> receipts = new ArrayList<>();
-    final Map<Integer, byte[]> consentOf = new HashMap<>();
-    /** Per granted consent (in grant order): {consentId, subject} and {grantedAt, revokedAt or -1}. */
-    final List<Object[]> consentData = new ArrayList<>();
-    final List<long[]> consentRecords = new ArrayList<>();
     final Map<String, byte[]> documents = new LinkedHashMap<>();
 
     ClinicState(int index, byte[] clinicId, Jurisdiction jurisdiction, boolean hipaa, boolean clean,
@@ -61,17 +121,57 @@ final class ClinicState {
         return KeyedHash.hmacSha256(hmacKey, ("subject/" + patient).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The subject reference this clinic writes for the patient. */
+    byte[] subject(int patient) {
+        byte[] subject = subjectOf.get(patient);
+        return subject != null ? subject : pseudonym(patient);
+    }
+
+    /** The patient's consent for a purpose, or null. */
+    Consent consent(int patient, int purpose) {
+        return consentOf.getOrDefault(patient, Map.of()).get(purpose);
+    }
+
+    /** A patient whose data may be read honestly: not erased, not withdrawn. */
+    boolean active(int patient) {
+        return !erased.contains(patient) && !withdrawn.contains(patient);
+    }
+
+    /** Clinical records of active patients committed before t. */
+    List<Clinical> activeRecordsBefore(long t) {
+        return clinical.stream().filter(r -> r.time() < t && active(r.patient())).toList();
+    }
+
+    /** The patient's latest clinical record before t, or null. */
+    Clinical latestRecord(int patient, long t) {
+        Clinical latest = null;
+        for (Clinical record : clinical) {
+            if (record.patient() == patient && record.time() < t) {
+                latest = record;
+            }
+        }
+        return latest;
+    }
+
+    Access access(long time, int actor, int role, byte[] subject, byte[] recordId, int purpose, int category,
+                  byte[] consentId, boolean breakGlass, boolean named) {
+        Access access = new Access(time, accesses.size(), actor, role, subject, recordId, purpose, category,
+                consentId, breakGlass, named);
+        accesses.add(access);
+        return access;
+    }
+
     SimulatedClinic toClinic() {
         return new SimulatedClinic(clinicId, jurisdiction, hipaa, writer, kms, logSigner, hmacKey,
-                records, accessLog, receipts, consentResources(), documents);
+                records, accessLog, receipts, consentResources(), documents, treeHeads);
     }
 
     private List<byte[]> consentResources() {
         List<byte[]> resources = new ArrayList<>();
         byte[] policy = Simulator.sha256(documents.get(Documents.CONSENT_POLICY));
-        for (int i = 0; i < consentData.size(); i++) {
-            resources.add(FhirEvidence.consent((byte[]) consentData.get(i)[0], (byte[]) consentData.get(i)[1],
-                    Codes.PURPOSE_TREATMENT, policy, consentRecords.get(i)[0], consentRecords.get(i)[1]));
+        for (Consent consent : consents) {
+            resources.add(FhirEvidence.consent(consent.consentId, consent.subject, consent.purpose, policy,
+                    consent.grantedAt, consent.revokedAt));
         }
         return resources;
     }

@@ -16,6 +16,11 @@ public final class Documents {
     public static final String ROPA = "documents/ropa-v1.md";
     public static final String DPIA = "documents/dpia-v1.md";
     public static final String CONSENT_POLICY = "documents/consent-policy-v1.md";
+    /** The machine-readable part of the RoPA: retention per data category (docType 5). */
+    public static final String ROPA_JSON = "documents/ropa-v1.json";
+    /** The access policy: which role may see which data category (docType 3, Markdown; docType 6, JSON). */
+    public static final String ACCESS_POLICY = "documents/access-policy-v1.md";
+    public static final String ACCESS_POLICY_JSON = "documents/access-policy-v1.json";
 
     private Documents() {
     }
@@ -27,12 +32,21 @@ public final class Documents {
         Map<String, byte[]> documents = new LinkedHashMap<>();
         documents.put(ROPA, utf8("# Records of processing activities (GDPR Art 30)\n\n" + header + """
 
-                | purpose | legal basis | data categories | recipients | retention |
-                |---|---|---|---|---|
-                | treatment | Art 6(1)(b), Art 9(2)(h) | clinical notes, imaging, lab results, prescriptions | \
-                none | 10 years after last visit |
-                | payment | Art 6(1)(c), Art 9(2)(h) | lab results | insurers | 10 years |
-                | health-care operations | Art 6(1)(f), Art 9(2)(h) | all | none | 10 years |
+                | purpose | legal basis | data categories | recipients |
+                |---|---|---|---|
+                | treatment | Art 6(1)(a), Art 9(2)(a) explicit consent | clinical notes, imaging, lab results, \
+                prescriptions, appointments | none |
+                | payment | Art 6(1)(a), Art 9(2)(a) explicit consent | lab results, prescriptions | insurers |
+
+                | data category | code | retention |
+                |---|---|---|
+                | clinical note | 1 | 10 years |
+                | imaging | 2 | 10 years |
+                | lab result | 3 | 10 years |
+                | prescription | 4 | 10 years |
+                | appointment and contact data | 5 | 30 days after the appointment, then its key is destroyed |
+
+                The machine-readable part of this record is ropa-v1.json (anchored as docType 5).
 
                 Security measures: records are committed on-chain as HMAC-SHA-256 under per-clinic keys; each
                 patient's data is encrypted under a per-patient key that is destroyed on erasure (crypto-shredding).
@@ -47,10 +61,46 @@ public final class Documents {
                 """));
         documents.put(CONSENT_POLICY, utf8("# Consent to processing of health data\n\n" + header + """
 
-                I consent to the clinic processing my health data for my treatment. I may withdraw this consent at
-                any time, as easily as I gave it; withdrawal does not affect processing before it.
+                I consent to the clinic processing my health data for my treatment (purpose 1) and for billing my
+                care (purpose 2); each purpose is recorded as a separate consent. I may withdraw this consent at any
+                time, as easily as I gave it; withdrawal does not affect processing before it.
                 """));
+        documents.put(ROPA_JSON, utf8("{\"categories\":[{\"category\":1,\"name\":\"clinical note\",\"retentionDays\":"
+                + Codes.CLINICAL_RETENTION_DAYS + "},{\"category\":2,\"name\":\"imaging\",\"retentionDays\":"
+                + Codes.CLINICAL_RETENTION_DAYS + "},{\"category\":3,\"name\":\"lab result\",\"retentionDays\":"
+                + Codes.CLINICAL_RETENTION_DAYS + "},{\"category\":4,\"name\":\"prescription\",\"retentionDays\":"
+                + Codes.CLINICAL_RETENTION_DAYS + "},{\"category\":5,\"name\":\"appointment\",\"retentionDays\":"
+                + Codes.APPOINTMENT_RETENTION_DAYS + "}],\"clinic\":\"" + clinic
+                + "\",\"format\":\"custos-ropa/1\",\"purposes\":[{\"basisCode\":" + Codes.BASIS_EXPLICIT_CONSENT
+                + ",\"categories\":[1,2,3,4,5],\"purpose\":1},{\"basisCode\":" + Codes.BASIS_EXPLICIT_CONSENT
+                + ",\"categories\":[3,4],\"purpose\":2}],\"version\":1}"));
+        StringBuilder policy = new StringBuilder("# Access policy: minimum necessary by role (HIPAA 164.514(d))\n\n")
+                .append(header).append("\n| role | data categories it may see |\n|---|---|\n");
+        StringBuilder json = new StringBuilder("{\"clinic\":\"").append(clinic)
+                .append("\",\"format\":\"custos-access-policy/1\",\"roles\":[");
+        for (int role = 0; role < Codes.ROLES.length; role++) {
+            policy.append("| ").append(Codes.ROLES[role]).append(" | ");
+            json.append(role == 0 ? "" : ",").append("{\"categories\":[");
+            for (int i = 0; i < Codes.ALLOWED_CATEGORIES[role].length; i++) {
+                policy.append(i == 0 ? "" : ", ").append(Codes.ALLOWED_CATEGORIES[role][i]);
+                json.append(i == 0 ? "" : ",").append(Codes.ALLOWED_CATEGORIES[role][i]);
+            }
+            policy.append(" |\n");
+            json.append("],\"role\":\"").append(Codes.ROLES[role]).append("\"}");
+        }
+        policy.append("\nCategories: 1 clinical note, 2 imaging, 3 lab result, 4 prescription, 5 appointment.\n")
+                .append("Break-glass access (emergency, flagged in the audit log) is allowed to physicians and nurses ")
+                .append("and is reviewed within 7 days; each review is anchored as docType 4.\n")
+                .append("The machine-readable part of this policy is access-policy-v1.json (anchored as docType 6).\n");
+        json.append("],\"version\":1}");
+        documents.put(ACCESS_POLICY, utf8(policy.toString()));
+        documents.put(ACCESS_POLICY_JSON, utf8(json.toString()));
         return documents;
+    }
+
+    /** The path of the n-th break-glass review of a clinic (docType 4, version n, from 1). */
+    public static String breakGlassReview(int version) {
+        return "documents/break-glass-review-v" + version + ".md";
     }
 
     private static byte[] utf8(String text) {

@@ -7,7 +7,8 @@ import org.web3j.abi.datatypes.Function;
 final class Draft {
     final int clinic;
     final Target target;
-    final Function function;
+    /** Set late for writes whose content depends on the assembled access log (checkpoints, reviews). */
+    Function function;
     final long time;
     final int seq;
 

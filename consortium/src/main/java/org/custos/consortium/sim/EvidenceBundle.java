@@ -17,7 +17,7 @@ import org.web3j.utils.Numeric;
 
 /**
  * A clinic's evidence bundle (docs/evidence-bundle.md): one deterministic zip with {@code manifest.json} first, then
- * the access-log entries, consents, documents and KMS receipts in that order, each entry dated
+ * the access-log entries, signed tree heads, consents, documents and KMS receipts in that order, each entry dated
  * 2025-01-01T00:00:00 (DOS time, no extra fields), so the same plan gives the same bytes.
  */
 public final class EvidenceBundle {
@@ -29,6 +29,8 @@ public final class EvidenceBundle {
     public static final String ROLE_DOCUMENT = "document";
     public static final String ROLE_KMS_RECEIPT = "kms-receipt";
     public static final String ROLE_KMS_SIGNATURE = "kms-receipt-signature";
+    public static final String ROLE_TREE_HEAD = "signed-tree-head";
+    public static final String ROLE_TREE_HEAD_SIGNATURE = "signed-tree-head-signature";
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2025, 1, 1, 0, 0);
 
     private EvidenceBundle() {
@@ -44,6 +46,12 @@ public final class EvidenceBundle {
         for (int i = 0; i < clinic.accessLog().size(); i++) {
             files.add(new File(logPath(i), ROLE_LOG_ENTRY, clinic.accessLog().get(i)));
         }
+        for (int i = 0; i < clinic.treeHeads().size(); i++) {
+            SignedTreeHead head = clinic.treeHeads().get(i);
+            files.add(new File(treeHeadPath(i), ROLE_TREE_HEAD, head.json().getBytes(StandardCharsets.UTF_8)));
+            files.add(new File(String.format("checkpoints/%06d.sig", i), ROLE_TREE_HEAD_SIGNATURE,
+                    head.signature().getBytes(StandardCharsets.US_ASCII)));
+        }
         for (int i = 0; i < clinic.consents().size(); i++) {
             files.add(new File(String.format("consents/%06d.json", i), ROLE_CONSENT, clinic.consents().get(i)));
         }
@@ -58,6 +66,11 @@ public final class EvidenceBundle {
                     receipt.signature().getBytes(StandardCharsets.US_ASCII)));
         }
         return files;
+    }
+
+    /** The signed tree head of the clinic's k-th checkpoint (0-based, in anchoring order). */
+    public static String treeHeadPath(int k) {
+        return String.format("checkpoints/%06d.json", k);
     }
 
     public static String logPath(int index) {

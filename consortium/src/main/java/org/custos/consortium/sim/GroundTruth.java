@@ -51,7 +51,8 @@ public final class GroundTruth {
                     .append(string(Simulator.hex(clinic.clinicId()))).append(", \"jurisdiction\": ")
                     .append(string(clinic.jurisdiction().name())).append(", \"hipaaCoveredEntity\": ")
                     .append(clinic.hipaaCoveredEntity()).append(", \"kmsAttestationKey\": ")
-                    .append(string(clinic.kmsAttestationKey().getAddress())).append(", \"clean\": ").append(clean)
+                    .append(string(clinic.kmsAttestationKey().getAddress())).append(", \"logSigner\": ")
+                    .append(string(clinic.logSigner().getAddress())).append(", \"clean\": ").append(clean)
                     .append("}");
             separator = ",\n";
         }

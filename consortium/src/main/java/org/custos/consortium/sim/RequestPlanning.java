@@ -21,7 +21,8 @@ import org.custos.consortium.sim.PlannedWrite.Target;
 import org.web3j.crypto.Credentials;
 
 /**
- * Data-subject requests: erasures (key destroyed with a KMS receipt, then answered) and access requests. Plants
+ * Data-subject requests: erasures (the subject's key, and its appointment keys not yet destroyed, destroyed with KMS
+ * receipts, then answered; then the {@code ACCESS_AFTER_ERASURE} opportunity) and access requests. Plants
  * {@code LATE_ERASURE}, {@code ERASURE_KEY_NOT_DESTROYED}, {@code KMS_RECEIPT_WRONG_SIGNER}, {@code LATE_ANSWER}
  * and {@code LATE_EXTENSION}.
  */
@@ -44,7 +45,9 @@ final class RequestPlanning {
     }
 
     void erasure(ClinicState clinic, long received, Violation kind, boolean eligible) {
-        boolean violate = planner.plant(clinic, kind, eligible);
+        // a key never destroyed is a finding only once the deadline has passed within the history
+        boolean violate = planner.plant(clinic, kind, eligible && (kind != Violation.ERASURE_KEY_NOT_DESTROYED
+                || plusMonths(received, 1) < planner.historyEnd));
         if (clinic.jurisdiction == Jurisdiction.US || clinic.keyedPatients.isEmpty()) {
             return;
         }
@@ -54,7 +57,7 @@ final class RequestPlanning {
         byte[] requestId = bytes(random);
         long answered = received + (5 + random.nextInt(15)) * DAY;
         Draft receivedWrite = planner.add(clinic.index, Target.ACCOUNTABILITY, Calls.receiveRequest(clinic.clinicId,
-                requestId, clinic.pseudonym(patient), RequestType.ERASURE, regime(clinic)), received);
+                requestId, clinic.subject(patient), RequestType.ERASURE, regime(clinic)), received);
         long destroyed = answered - HOUR;
         if (violate && kind == Violation.LATE_ERASURE) {
             destroyed = plusMonths(received, 1) + (1 + random.nextInt(10)) * DAY;
@@ -67,7 +70,9 @@ final class RequestPlanning {
             clinic.receipts.add(receipt);
             destroyWrite = planner.add(clinic.index, Target.RECORDS, Calls.destroyKey(clinic.clinicId, keyId,
                     receipt.sha256()), destroyed);
+            planner.retention.destroyOnErasure(clinic, patient, destroyed);
         }
+        planner.care.afterErasure(clinic, patient, keyId, requestId, destroyed, destroyWrite);
         Draft answerWrite = planner.add(clinic.index, Target.ACCOUNTABILITY, Calls.answerRequest(clinic.clinicId,
                 requestId, Outcome.FULFILLED, 0, hash("reply", requestId)), answered);
         if (!violate) {
@@ -103,7 +108,7 @@ final class RequestPlanning {
         byte[] requestId = bytes(random);
         long delay = (3 + random.nextInt(20)) * DAY;
         Draft receivedWrite = planner.add(clinic.index, Target.ACCOUNTABILITY, Calls.receiveRequest(clinic.clinicId,
-                requestId, clinic.pseudonym(patient), RequestType.ACCESS, regime(clinic)), received);
+                requestId, clinic.subject(patient), RequestType.ACCESS, regime(clinic)), received);
         long answered = received + delay;
         Draft extendWrite = null;
         if (violate && kind == Violation.LATE_ANSWER) {

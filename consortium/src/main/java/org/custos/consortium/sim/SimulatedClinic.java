@@ -9,19 +9,21 @@ import org.web3j.crypto.Credentials;
  * One simulated clinic: its public profile (what the admin admits), its writer, KMS attestation and log signing
  * keys, and its off-chain secrets and evidence: the HMAC key, the openings of its record commitments, its access
  * log (FHIR AuditEvent JSON bytes in order), the KMS deletion receipts of the keys it destroyed, its consents (FHIR
- * Consent JSON bytes, in grant order) and its anchored documents (file name to bytes).
+ * Consent JSON bytes, in grant order), its anchored documents (file name to bytes) and the signed tree heads of its
+ * anchored checkpoints (in checkpoint order).
  */
 public record SimulatedClinic(byte[] clinicId, Jurisdiction jurisdiction, boolean hipaaCoveredEntity,
                               Credentials writer, Credentials kmsAttestationKey, Credentials logSigner, byte[] hmacKey,
                               List<RecordOpening> records, List<byte[]> accessLog,
                               List<KmsReceipt> kmsReceipts, List<byte[]> consents,
-                              Map<String, byte[]> documents) {
+                              Map<String, byte[]> documents, List<SignedTreeHead> treeHeads) {
 
     public SimulatedClinic {
         records = List.copyOf(records);
         accessLog = List.copyOf(accessLog);
         kmsReceipts = List.copyOf(kmsReceipts);
         consents = List.copyOf(consents);
+        treeHeads = List.copyOf(treeHeads);
         documents = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(documents));
     }
 

@@ -3,7 +3,9 @@ package org.custos.consortium.sim;
 /**
  * The violations the simulator can plant, each with the catalogue rule it breaks
  * (/work/shared/docs/compliance-catalogue.md). The on-chain ones are visible in the chain data alone; the off-chain
- * ones ({@code LOG_*}) in a clinic's evidence bundle compared with its anchored checkpoints.
+ * ones ({@code LOG_*}, {@code ACCESS_*}, {@code BREAK_GLASS_NO_REVIEW}, {@code CATEGORY_NOT_ALLOWED_FOR_ROLE}) in a
+ * clinic's evidence bundle compared with what it anchored; {@code RETENTION_EXCEEDED} on-chain against the RoPA in
+ * the bundle.
  */
 public enum Violation {
     /** Erasure answered in time but the subject's key destroyed after the Art 12(3) deadline (one month). */
@@ -29,7 +31,21 @@ public enum Violation {
     /** Off-chain: the evidence bundle lacks the last 1..3 access-log entries the last anchored checkpoint covers. */
     LOG_ENTRIES_MISSING("HIPAA-AUD-01"),
     /** Off-chain: one stored access-log entry differs from the bytes whose leaf hash the anchored root covers. */
-    LOG_ENTRY_TAMPERED("INT-05");
+    LOG_ENTRY_TAMPERED("INT-05"),
+    /** Off-chain: the log was rewritten between two checkpoints, which are therefore not RFC 9162 consistent. */
+    LOG_REWRITTEN("INT-05"),
+    /** Off-chain: an access-log entry reads an erased subject's record after the subject's key was destroyed. */
+    ACCESS_AFTER_ERASURE("GDPR-ER-02"),
+    /** Off-chain: an access for a purpose the subject never consented to (no ConsentGranted before it). */
+    ACCESS_WITHOUT_CONSENT("GDPR-CON-04"),
+    /** Off-chain: an access after the subject's ConsentRevoked for that purpose. */
+    ACCESS_AFTER_REVOCATION("GDPR-CON-02"),
+    /** Off-chain: a break-glass access without an anchored review (docType 4) within 7 days. */
+    BREAK_GLASS_NO_REVIEW("HIPAA-REV-01"),
+    /** Off-chain: an access by a role to a data category the anchored access policy does not allow it. */
+    CATEGORY_NOT_ALLOWED_FOR_ROLE("HIPAA-MIN-01"),
+    /** A short-retention key (appointment data) not destroyed at the end of the RoPA's retention period. */
+    RETENTION_EXCEEDED("GDPR-SL-01");
 
     private final String ruleId;
 

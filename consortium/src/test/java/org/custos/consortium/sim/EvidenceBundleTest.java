@@ -118,6 +118,36 @@ class EvidenceBundleTest {
         }
     }
 
+    @Test
+    void everyAnchoredCheckpointHasASignedTreeHeadThatRecoversToTheLogSigner() throws Exception {
+        Plan plan = Simulator.plan(PARAMETERS);
+        for (int c = 0; c < plan.clinics().size(); c++) {
+            SimulatedClinic clinic = plan.clinics().get(c);
+            Map<String, byte[]> entries = EvidenceBundle.read(EvidenceBundle.zip(clinic));
+            List<PlannedWrite> checkpoints = writes(plan, c, "checkpoint");
+            assertThat(checkpoints).hasSize(3);
+            for (int k = 0; k < checkpoints.size(); k++) {
+                PlannedWrite checkpoint = checkpoints.get(k);
+                byte[] json = entries.get(EvidenceBundle.treeHeadPath(k));
+                String signature = new String(entries.get(String.format("checkpoints/%06d.sig", k)),
+                        StandardCharsets.US_ASCII);
+                assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"clinic\":\""
+                        + Numeric.toHexString(clinic.clinicId()) + "\",\"rootHash\":\""
+                        + Numeric.toHexString((byte[]) arg(checkpoint, 2)) + "\",\"time\":" + checkpoint.timestamp()
+                        + ",\"treeSize\":" + arg(checkpoint, 1) + "}");
+                byte[] sig = Numeric.hexStringToByteArray(signature);
+                assertThat(sig).hasSize(65);
+                org.web3j.crypto.Sign.SignatureData data = new org.web3j.crypto.Sign.SignatureData(sig[64],
+                        java.util.Arrays.copyOfRange(sig, 0, 32), java.util.Arrays.copyOfRange(sig, 32, 64));
+                String signer = "0x" + org.web3j.crypto.Keys.getAddress(
+                        org.web3j.crypto.Sign.signedPrefixedMessageToKey(json, data));
+                assertThat(signer).isEqualTo(clinic.logSigner().getAddress())
+                        .isNotEqualTo(clinic.kmsAttestationKey().getAddress());
+            }
+            assertThat(entries).doesNotContainKey(EvidenceBundle.treeHeadPath(3));
+        }
+    }
+
     static List<PlannedWrite> writes(Plan plan, int clinic, String name) {
         return plan.writes().stream().filter(w -> w.clinic() == clinic && w.function().getName().equals(name))
                 .toList();

@@ -145,8 +145,121 @@ class ViolationPlanningTest {
                             .isEqualTo(v.objects().get("bundledLeafHash"))
                             .isNotEqualTo(v.objects().get("anchoredLeafHash"));
                 }
+                case LOG_REWRITTEN -> {
+                    SimulatedClinic clinic = plan.clinics().get(v.clinic());
+                    String before = plan.writes().get(v.writes().get(0).write()).callData();
+                    String after = plan.writes().get(v.writes().get(1).write()).callData();
+                    assertThat(Long.parseLong(before.substring(10 + 64, 10 + 128), 16))
+                            .isEqualTo(Long.parseLong(v.objects().get("earlierTreeSize")));
+                    assertThat(Long.parseLong(after.substring(10 + 64, 10 + 128), 16))
+                            .isEqualTo(Long.parseLong(v.objects().get("laterTreeSize")));
+                    byte[] stored = EvidenceBundle.read(EvidenceBundle.zip(clinic)).get(v.objects().get("entry"));
+                    assertThat(Numeric.toHexString(org.custos.verify.merkle.MerkleTree.leafHash(stored)))
+                            .isEqualTo(v.objects().get("rewrittenLeafHash"))
+                            .isNotEqualTo(v.objects().get("originalLeafHash"));
+                }
+                case ACCESS_AFTER_ERASURE, ACCESS_WITHOUT_CONSENT, ACCESS_AFTER_REVOCATION, BREAK_GLASS_NO_REVIEW,
+                     CATEGORY_NOT_ALLOWED_FOR_ROLE -> {
+                    SimulatedClinic clinic = plan.clinics().get(v.clinic());
+                    OffChainRules.Entry entry = OffChainRules.entries(EvidenceBundle.read(EvidenceBundle.zip(clinic)))
+                            .get(Integer.parseInt(v.objects().get("logIndex")));
+                    assertThat(entry.path()).isEqualTo(v.objects().get("entry"));
+                    assertThat(entry.recordId()).isEqualTo(v.objects().get("recordId"));
+                    assertThat(entry.subject()).isEqualTo(v.objects().get("subject"));
+                    assertThat(entry.role()).isEqualTo(v.objects().get("role"));
+                    assertThat(java.time.Instant.ofEpochSecond(entry.recorded()).toString())
+                            .isEqualTo(v.objects().get("recorded"));
+                    // the entry is covered by the checkpoint the ground truth names
+                    String checkpoint = plan.writes().get(v.writes().get(v.writes().size() - 1).write()).callData();
+                    assertThat(Long.parseLong(checkpoint.substring(10 + 64, 10 + 128), 16))
+                            .isGreaterThan(Long.parseLong(v.objects().get("logIndex")));
+                    switch (v.kind()) {
+                        case ACCESS_AFTER_ERASURE -> assertThat(entry.recorded())
+                                .isGreaterThan(plan.writes().get(v.writes().get(0).write()).timestamp());
+                        case ACCESS_WITHOUT_CONSENT -> {
+                            assertThat(entry.purpose()).isEqualTo("HOPERAT");
+                            assertThat(entry.consentId()).isNull();
+                        }
+                        case ACCESS_AFTER_REVOCATION -> {
+                            assertThat(entry.consentId()).isEqualTo(v.objects().get("consentId"));
+                            assertThat(entry.recorded())
+                                    .isGreaterThan(plan.writes().get(v.writes().get(0).write()).timestamp());
+                        }
+                        case BREAK_GLASS_NO_REVIEW -> {
+                            assertThat(entry.breakGlass()).isTrue();
+                            assertThat(v.deadline()).isEqualTo(entry.recorded() + 7 * DAY);
+                        }
+                        default -> assertThat(entry.role()).isEqualTo("reception");
+                    }
+                }
+                case RETENTION_EXCEEDED -> {
+                    String keyId = v.objects().get("keyId").substring(2);
+                    String commit = plan.writes().get(v.writes().get(0).write()).callData();
+                    assertThat(commit).contains(keyId);
+                    assertThat(v.deadline()).isEqualTo(plan.writes().get(v.writes().get(0).write()).timestamp()
+                            + Codes.APPOINTMENT_RETENTION_DAYS * DAY);
+                    assertThat(plan.writes()).noneMatch(w -> w.function().getName().equals("destroyKey")
+                            && w.callData().contains(keyId) && w.timestamp() <= v.deadline() + Retention.GRACE);
+                }
                 default -> throw new AssertionError(v.kind());
             }
+        }
+    }
+
+    @Test
+    void offChainRulesFindExactlyThePlantedAccessAndRetentionViolations() {
+        for (SimulationParameters parameters : List.of(withRates(SimulationParameters.all(1.0)),
+                new SimulationParameters(2025L, 5, 100, 12, SimulationParameters.all(0.5), 1))) {
+            Plan plan = Simulator.plan(parameters);
+            java.util.Set<String> planted = OffChainRules.planted(plan);
+            assertThat(planted).isNotEmpty();
+            assertThat(OffChainRules.findings(plan)).isEqualTo(planted);
+        }
+    }
+
+    @Test
+    void honestHistoriesHaveNoOffChainFindings() {
+        assertThat(OffChainRules.findings(Simulator.plan(withRates(Map.of())))).isEmpty();
+        Plan year = Simulator.plan(new SimulationParameters(2025L, 5, 100, 12));
+        assertThat(OffChainRules.findings(year)).isEmpty();
+        // honest break-glass accesses exist at every clinic, each with its anchored review in the bundle
+        for (SimulatedClinic clinic : year.clinics()) {
+            Map<String, byte[]> bundle = EvidenceBundle.read(EvidenceBundle.zip(clinic));
+            assertThat(OffChainRules.entries(bundle)).anyMatch(OffChainRules.Entry::breakGlass);
+            assertThat(bundle.keySet()).contains(Documents.breakGlassReview(1), Documents.ACCESS_POLICY,
+                    Documents.ACCESS_POLICY_JSON, Documents.ROPA_JSON);
+        }
+        // and honest keys of appointment data are destroyed at retention end
+        assertThat(year.writes().stream().filter(w -> w.function().getName().equals("destroyKey")).count())
+                .isGreaterThan(year.writes().stream().filter(w -> w.function().getName().equals("receiveRequest"))
+                        .count());
+    }
+
+    @Test
+    void aRewrittenLogMatchesOnlyTheLaterCheckpointAndIsNotConsistentWithTheEarlier() {
+        Plan plan = Simulator.plan(withRates(Map.of(Violation.LOG_REWRITTEN, 1.0)));
+        assertThat(plan.violations()).isNotEmpty();
+        for (PlannedViolation v : plan.violations()) {
+            Map<String, byte[]> bundle = EvidenceBundle.read(EvidenceBundle.zip(plan.clinics().get(v.clinic())));
+            List<byte[]> leaves = new java.util.ArrayList<>();
+            for (int i = 0; bundle.containsKey(EvidenceBundle.logPath(i)); i++) {
+                leaves.add(org.custos.verify.merkle.MerkleTree.leafHash(bundle.get(EvidenceBundle.logPath(i))));
+            }
+            PlannedWrite before = plan.writes().get(v.writes().get(0).write());
+            PlannedWrite after = plan.writes().get(v.writes().get(1).write());
+            int n1 = ((java.math.BigInteger) OffChainRules.arg(before, 1)).intValueExact();
+            int n2 = ((java.math.BigInteger) OffChainRules.arg(after, 1)).intValueExact();
+            byte[] r1 = (byte[]) OffChainRules.arg(before, 2);
+            byte[] r2 = (byte[]) OffChainRules.arg(after, 2);
+            assertThat(org.custos.verify.merkle.MerkleTree.rootHash(leaves.subList(0, n2))).isEqualTo(r2);
+            assertThat(org.custos.verify.merkle.MerkleTree.rootHash(leaves.subList(0, n1))).isNotEqualTo(r1);
+            List<byte[]> proof = org.custos.verify.merkle.MerkleTree.consistencyProof(leaves.subList(0, n2), n1);
+            assertThat(org.custos.verify.merkle.ConsistencyProofVerifier.verifyConsistency(n1, n2, r1, r2, proof)
+                    .verified()).isFalse();
+            // with the original entry back, the earlier checkpoint is the root of the log as first logged
+            int rewritten = Integer.parseInt(v.objects().get("entry").replaceAll("\\D", ""));
+            leaves.set(rewritten, Numeric.hexStringToByteArray(v.objects().get("originalLeafHash")));
+            assertThat(org.custos.verify.merkle.MerkleTree.rootHash(leaves.subList(0, n1))).isEqualTo(r1);
         }
     }
 

@@ -183,9 +183,154 @@ class ViolationsIT {
                     leaves.set(tampered, Numeric.hexStringToByteArray(v.objects().get("anchoredLeafHash")));
                     assertThat(Numeric.toHexString(MerkleTree.rootHash(leaves))).isEqualTo(checkpoint.field("rootHash"));
                 }
+                case LOG_REWRITTEN -> {
+                    ChainEvent before = decoder.decode(receipts.get(0)).get(0);
+                    ChainEvent after = decoder.decode(receipts.get(1)).get(0);
+                    int n1 = Integer.parseInt(before.field("treeSize"));
+                    int n2 = Integer.parseInt(after.field("treeSize"));
+                    List<byte[]> leaves = leaves(plan, v.clinic());
+                    assertThat(leaves.size()).isGreaterThanOrEqualTo(n1);
+                    assertThat(Numeric.toHexString(MerkleTree.rootHash(leaves.subList(0, n1))))
+                            .isNotEqualTo(before.field("rootHash"));
+                    if (leaves.size() >= n2) { // else LOG_ENTRIES_MISSING at the same clinic took its tail
+                        assertThat(Numeric.toHexString(MerkleTree.rootHash(leaves.subList(0, n2))))
+                                .isEqualTo(after.field("rootHash"));
+                        List<byte[]> proof = MerkleTree.consistencyProof(leaves.subList(0, n2), n1);
+                        assertThat(org.custos.verify.merkle.ConsistencyProofVerifier.verifyConsistency(n1, n2,
+                                Numeric.hexStringToByteArray(before.field("rootHash")),
+                                Numeric.hexStringToByteArray(after.field("rootHash")), proof).verified()).isFalse();
+                    }
+                    int rewritten = Integer.parseInt(v.objects().get("entry").replaceAll("\\D", ""));
+                    leaves.set(rewritten, Numeric.hexStringToByteArray(v.objects().get("originalLeafHash")));
+                    assertThat(Numeric.toHexString(MerkleTree.rootHash(leaves.subList(0, n1))))
+                            .isEqualTo(before.field("rootHash"));
+                }
+                case ACCESS_AFTER_ERASURE, ACCESS_WITHOUT_CONSENT, ACCESS_AFTER_REVOCATION, BREAK_GLASS_NO_REVIEW,
+                     CATEGORY_NOT_ALLOWED_FOR_ROLE -> {
+                    Map<String, byte[]> bundle = EvidenceBundle.read(EvidenceBundle.zip(plan.clinics().get(v.clinic())));
+                    int index = Integer.parseInt(v.objects().get("logIndex"));
+                    OffChainRules.Entry entry = OffChainRules.entries(bundle).get(index);
+                    ChainEvent checkpoint = decoder.decode(receipts.get(receipts.size() - 1)).get(0);
+                    assertThat(checkpoint.name()).isEqualTo("AuditCheckpoint");
+                    assertThat(Integer.parseInt(checkpoint.field("treeSize"))).isGreaterThan(index);
+                    switch (v.kind()) {
+                        case ACCESS_AFTER_ERASURE -> {
+                            ChainEvent destroyed = decoder.decode(receipts.get(0)).get(0);
+                            assertThat(destroyed.name()).isEqualTo("KeyDestroyed");
+                            assertThat(destroyed.field("keyId")).isEqualTo(v.objects().get("keyId"));
+                            assertThat(events).anyMatch(e -> e.name().equals("RecordCommitted")
+                                    && e.field("recordId").equals(entry.recordId())
+                                    && e.field("keyId").equals(v.objects().get("keyId")));
+                            assertThat(blockTime(web3j, receipts.get(0))).isLessThan(entry.recorded());
+                        }
+                        case ACCESS_WITHOUT_CONSENT -> {
+                            assertThat(decoder.decode(receipts.get(0)).get(0).field("recordId"))
+                                    .isEqualTo(entry.recordId());
+                            assertThat(events).noneMatch(e -> e.name().equals("ConsentGranted")
+                                    && e.field("subjectPseudonym").equals(entry.subject())
+                                    && e.field("purposeId").equals(Integer.toString(
+                                            OffChainRules.purposeId(entry.purpose()))));
+                        }
+                        case ACCESS_AFTER_REVOCATION -> {
+                            ChainEvent revoked = decoder.decode(receipts.get(0)).get(0);
+                            assertThat(revoked.name()).isEqualTo("ConsentRevoked");
+                            assertThat(revoked.field("consentId")).isEqualTo(entry.consentId());
+                            assertThat(blockTime(web3j, receipts.get(0))).isLessThan(entry.recorded());
+                        }
+                        case BREAK_GLASS_NO_REVIEW -> {
+                            assertThat(entry.breakGlass()).isTrue();
+                            Set<String> reviewHashes = new java.util.HashSet<>();
+                            bundle.forEach((path, bytes) -> {
+                                if (new String(bytes, StandardCharsets.UTF_8).contains("| " + entry.path() + " |")) {
+                                    reviewHashes.add(Numeric.toHexString(Simulator.sha256(bytes)));
+                                }
+                            });
+                            assertThat(events).noneMatch(e -> e.name().equals("DocumentAnchored")
+                                    && e.field("clinicId").equals(clinicId) && reviewHashes.contains(e.field("docHash")));
+                            // honest clinics anchor their reviews (docType 4)
+                            assertThat(events).anyMatch(e -> e.name().equals("DocumentAnchored")
+                                    && !e.field("clinicId").equals(clinicId) && e.field("docType").equals("4"));
+                        }
+                        default -> {
+                            byte[] policy = bundle.get(Documents.ACCESS_POLICY_JSON);
+                            assertThat(events).anyMatch(e -> e.name().equals("DocumentAnchored")
+                                    && e.field("clinicId").equals(clinicId) && e.field("docType").equals("6")
+                                    && e.field("docHash").equals(Numeric.toHexString(Simulator.sha256(policy))));
+                            assertThat(new String(policy, StandardCharsets.UTF_8))
+                                    .contains("{\"categories\":[" + v.objects().get("allowedCategories")
+                                            + "],\"role\":\"" + entry.role() + "\"}");
+                            assertThat(v.objects().get("allowedCategories").split(","))
+                                    .doesNotContain(Integer.toString(entry.category()));
+                        }
+                    }
+                }
+                case RETENTION_EXCEEDED -> {
+                    ChainEvent committed = decoder.decode(receipts.get(0)).get(0);
+                    assertThat(committed.field("dataCategory")).isEqualTo("5");
+                    assertThat(committed.field("keyId")).isEqualTo(v.objects().get("keyId"));
+                    long end = blockTime(web3j, receipts.get(0)) + Codes.APPOINTMENT_RETENTION_DAYS * 86_400L;
+                    assertThat(v.deadline()).isEqualTo(end);
+                    long head = web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf("latest"), false).send()
+                            .getBlock().getTimestamp().longValueExact();
+                    assertThat(head).isGreaterThan(end + Retention.GRACE);
+                    for (int i = 0; i < events.size(); i++) {
+                        if (events.get(i).name().equals("KeyDestroyed")
+                                && events.get(i).field("keyId").equals(v.objects().get("keyId"))) {
+                            assertThat(v.actual()).isGreaterThan(end + Retention.GRACE);
+                        }
+                    }
+                }
                 default -> throw new AssertionError(v.kind());
             }
         }
+        assertSignedTreeHeads(plan, result, web3j);
+    }
+
+    /** Each clinic's bundle holds, per AuditCheckpoint on the chain, its tree head signed by the admitted logSigner. */
+    private static void assertSignedTreeHeads(Plan plan, SimulationRun.Result result, Web3j web3j) throws Exception {
+        EventDecoder decoder = result.consortium().decoder();
+        for (int c = 0; c < plan.clinics().size(); c++) {
+            String clinicId = Numeric.toHexString(plan.clinics().get(c).clinicId());
+            String logSigner = result.events().stream().filter(e -> e.name().equals("ClinicAdmitted")
+                    && e.field("clinicId").equals(clinicId)).findFirst().orElseThrow().field("logSigner");
+            Map<String, byte[]> bundle = EvidenceBundle.read(EvidenceBundle.zip(plan.clinics().get(c)));
+            int k = 0;
+            for (TransactionReceipt receipt : result.receipts()) {
+                for (ChainEvent event : decoder.decode(receipt)) {
+                    if (event.name().equals("AuditCheckpoint") && event.field("clinicId").equals(clinicId)) {
+                        byte[] json = bundle.get(EvidenceBundle.treeHeadPath(k));
+                        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"clinic\":\"" + clinicId
+                                + "\",\"rootHash\":\"" + event.field("rootHash") + "\",\"time\":"
+                                + blockTime(web3j, receipt) + ",\"treeSize\":" + event.field("treeSize") + "}");
+                        byte[] signature = Numeric.hexStringToByteArray(new String(bundle.get(
+                                String.format("checkpoints/%06d.sig", k)), StandardCharsets.US_ASCII));
+                        Sign.SignatureData data = new Sign.SignatureData(signature[64],
+                                Arrays.copyOfRange(signature, 0, 32), Arrays.copyOfRange(signature, 32, 64));
+                        assertThat("0x" + Keys.getAddress(Sign.signedPrefixedMessageToKey(json, data)))
+                                .isEqualToIgnoringCase(logSigner);
+                        k++;
+                    }
+                }
+            }
+            assertThat(k).isEqualTo(3);
+            assertThat(bundle).doesNotContainKey(EvidenceBundle.treeHeadPath(k));
+        }
+    }
+
+    /** The leaf hashes of a clinic's bundled log, with a tampered entry (if any) put back as anchored. */
+    private static List<byte[]> leaves(Plan plan, int clinic) {
+        Map<String, byte[]> bundle = EvidenceBundle.read(EvidenceBundle.zip(plan.clinics().get(clinic)));
+        List<byte[]> leaves = new ArrayList<>();
+        for (int i = 0; bundle.containsKey(EvidenceBundle.logPath(i)); i++) {
+            leaves.add(MerkleTree.leafHash(bundle.get(EvidenceBundle.logPath(i))));
+        }
+        for (PlannedViolation other : plan.violations()) {
+            if (other.clinic() == clinic && other.kind() == Violation.LOG_ENTRY_TAMPERED) {
+                leaves.set(Integer.parseInt(other.objects().get("entry").replaceAll("\\D", "")),
+                        Numeric.hexStringToByteArray(other.objects().get("anchoredLeafHash")));
+            }
+        }
+        return leaves;
     }
 
     private static String recover(KmsReceipt receipt) throws Exception {
