@@ -54,7 +54,8 @@ install_prereqs() {
     esac
   done
   require_jdk17
-  local pkgs=(curl unzip ca-certificates)
+  # poppler-utils (pdfsig, pdftoppm) and libnss3-tools (certutil): the reports module's conformance tests
+  local pkgs=(curl unzip ca-certificates poppler-utils libnss3-tools)
   $want_browser && pkgs+=(chromium chromium-driver)
   $want_pg && pkgs+=(postgresql)
   apt_install_missing "${pkgs[@]}"
