@@ -35,7 +35,9 @@ export CUSTOS_OIDC_CLIENT_SECRET="$(random_secret)"
 export CUSTOS_DEMO_PASSWORD="${CUSTOS_DEMO_PASSWORD:-$(random_secret | cut -c1-16)}"
 export CUSTOS_PORTAL_URL="http://localhost:$PORTAL_PORT/custos"
 
-anvil_start "$ANVIL_PORT" demo-anvil
+# the ledger starts from the demo fixture (scripts/fixture.sh); CUSTOS_ANVIL_STATE= (empty) starts an empty chain
+CUSTOS_ANVIL_STATE="${CUSTOS_ANVIL_STATE-$CUSTOS_ROOT/consortium/fixtures/demo/anvil-state.json.xz}" \
+  anvil_start "$ANVIL_PORT" demo-anvil
 kc_start "$KEYCLOAK_PORT" demo-keycloak
 
 mkdir -p "$DATA_DIR"

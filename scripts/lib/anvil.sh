@@ -2,6 +2,8 @@
 # The local Ethereum node (anvil, from npm). Source it after common.sh.
 #   anvil_start PORT [NAME]   start on 127.0.0.1:PORT (chain id $CUSTOS_CHAIN_ID, default 4242); waits for JSON-RPC
 #   anvil_stop [NAME]
+# With CUSTOS_ANVIL_STATE=<file> the node starts from an anvil state dump (a fixture, docs/consortium.md): a
+# `.xz` file is decompressed to $CUSTOS_RUN_DIR/NAME-state.json first; the fixture's flags (London rules) are added.
 
 ANVIL_BIN="$CUSTOS_ROOT/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
 
@@ -11,9 +13,21 @@ anvil_start() {
   if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
     die "anvil_start: port $port is already in use"
   fi
+  local state_flags=()
+  if [[ -n "${CUSTOS_ANVIL_STATE:-}" ]]; then
+    local state="$CUSTOS_ANVIL_STATE"
+    [[ -f "$state" ]] || die "anvil_start: state file $state not found"
+    if [[ "$state" == *.xz ]]; then
+      command -v xz >/dev/null || die "anvil_start: xz is required to load $state"
+      xz -dc "$state" > "$CUSTOS_RUN_DIR/$name-state.json" || die "anvil_start: cannot decompress $state"
+      state="$CUSTOS_RUN_DIR/$name-state.json"
+    fi
+    state_flags=(--hardfork london --load-state "$state")
+    log "anvil loads the state $CUSTOS_ANVIL_STATE"
+  fi
   log "starting anvil on 127.0.0.1:$port, log $CUSTOS_RUN_DIR/$name.log"
   pid="$(start_bg "$name" "$CUSTOS_RUN_DIR/$name.log" "$ANVIL_BIN" --host 127.0.0.1 --port "$port" \
-    --chain-id "${CUSTOS_CHAIN_ID:-4242}" --silent)"
+    --chain-id "${CUSTOS_CHAIN_ID:-4242}" "${state_flags[@]}" --silent)"
   until curl -fs -o /dev/null --max-time 2 -H 'Content-Type: application/json' \
       -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$port/"; do
     kill -0 "$pid" 2>/dev/null || { tail -n 20 "$CUSTOS_RUN_DIR/$name.log" >&2; die "anvil exited"; }
@@ -23,4 +37,4 @@ anvil_start() {
   log "anvil ready on http://127.0.0.1:$port"
 }
 
-anvil_stop() { stop_pid "${1:-anvil}"; }
+anvil_stop() { stop_pid "${1:-anvil}"; rm -f "$CUSTOS_RUN_DIR/${1:-anvil}-state.json"; }

@@ -2,6 +2,7 @@ package org.custos.consortium.sim;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.custos.consortium.chain.ChainWriter;
 import org.custos.consortium.chain.Gas;
@@ -13,8 +14,9 @@ import org.web3j.protocol.http.HttpService;
  * {@code simulate --rpc URL --seed S --clinics N --months M --out DIR [--patients P] [--clean C]
  * [--admin-key HEX] [--chain-id ID] [--violations all|none|KIND=RATE,...]}: plans and plays a history against an
  * anvil node (genesis before 2024-12-31, e.g. {@code anvil --hardfork london --chain-id 4242 --timestamp
- * 1733011200}) and writes ground-truth.json and kms-receipts.json to DIR. Defaults: 10 patients per clinic, one
- * clean clinic, anvil's first dev key as admin, chain id 4242, every violation at rate 0.5.
+ * 1733011200}) and writes ground-truth.json, kms-receipts.json and bundles/clinic-N.zip to DIR, and with
+ * {@code --scenario-load-flags "FLAGS" [--anvil-version V]} also scenario.json (scripts/fixture.sh). Defaults: 10
+ * patients per clinic, one clean clinic, anvil's first dev key as admin, chain id 4242, every violation at 0.5.
  */
 public final class Simulate {
 
@@ -52,6 +54,11 @@ public final class Simulate {
             Path out = Path.of(options.get("out"));
             GroundTruth.write(plan, result, out);
             EvidenceBundle.writeAll(plan, out);
+            if (options.containsKey("scenario-load-flags")) {
+                List<String> flags = List.of(options.get("scenario-load-flags").trim().split("\\s+"));
+                java.nio.file.Files.writeString(out.resolve("scenario.json"), Scenario.json(plan, result, web3j,
+                        flags, options.getOrDefault("anvil-version", "unknown")));
+            }
             System.out.println("registry " + result.consortium().registry() + ", records "
                     + result.consortium().records() + ", accountability " + result.consortium().accountability()
                     + "; " + plan.writes().size() + " writes, " + plan.violations().size()
@@ -81,7 +88,8 @@ public final class Simulate {
 
     private static void usage(String problem) {
         System.err.println(problem + "\nusage: simulate --rpc URL --seed S --clinics N --months M --out DIR "
-                + "[--patients P] [--clean C] [--admin-key HEX] [--chain-id ID] [--violations all=R|none|KIND=R,...]");
+                + "[--patients P] [--clean C] [--admin-key HEX] [--chain-id ID] [--violations all=R|none|KIND=R,...] "
+                + "[--scenario-load-flags \"ANVIL FLAGS\" [--anvil-version V]]");
         System.exit(2);
     }
 }

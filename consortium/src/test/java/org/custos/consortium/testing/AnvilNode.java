@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
@@ -54,17 +56,30 @@ public final class AnvilNode implements AutoCloseable {
     }
 
     public static AnvilNode start() throws IOException, InterruptedException {
+        return start(List.of("--hardfork", "london", "--chain-id", Long.toString(CHAIN_ID),
+                "--timestamp", Long.toString(GENESIS_TIMESTAMP)), Duration.ofSeconds(30));
+    }
+
+    /** A node started from an anvil state dump (JSON) with the given flags (a fixture's load flags). */
+    public static AnvilNode startFromState(Path state, List<String> flags) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(flags);
+        args.addAll(List.of("--load-state", state.toString()));
+        return start(args, Duration.ofSeconds(120));
+    }
+
+    private static AnvilNode start(List<String> flags, Duration timeout) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder(binary().toString(), "--hardfork", "london", "--chain-id",
-                Long.toString(CHAIN_ID), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--timestamp", Long.toString(GENESIS_TIMESTAMP))
+        List<String> command = new ArrayList<>(List.of(binary().toString(), "--host", "127.0.0.1", "--port",
+                Integer.toString(port)));
+        command.addAll(flags);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Web3j web3j = Web3j.build(new HttpService("http://127.0.0.1:" + port));
         AnvilNode node = new AnvilNode(process, web3j, "http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(timeout);
         while (true) {
             try {
                 if (web3j.ethChainId().send().getChainId().longValue() == CHAIN_ID) {
