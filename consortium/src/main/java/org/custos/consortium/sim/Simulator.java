@@ -14,19 +14,22 @@ import org.web3j.utils.Numeric;
 
 /**
  * Plans a consortium history from {@link SimulationParameters}, starting {@link #START} (2025-01-01T00:00:00Z):
- * the admin admits every clinic, each clinic anchors its records of processing and DPIA; then, month by month and
- * clinic by clinic, each patient visits with probability 2/5 (first visit: key registered and consent granted; each
- * visit: a record commitment, one to three access-log entries, sometimes a disclosure), consents are sometimes
- * revoked, data-subject requests (erasure and access) arrive and are answered, a breach occurs every other month,
- * and the month ends with a checkpoint of the clinic's access log. Violations are planted at opportunities of the
- * non-clean clinics at the configured rates. One {@link SplittableRandom} drives every choice, in a fixed order
- * (a violation draw is made whether its kind is on or not): same parameters, same plan.
+ * the admin admits every clinic, each clinic anchors its documents; then, month by month and clinic by clinic,
+ * patients visit (first visit: key registered, consents for treatment and payment granted; each visit: a clinical
+ * and an appointment record with their access-log entries, sometimes a disclosure), a reviewed break-glass access
+ * happens, consents are withdrawn, data-subject requests (erasure and access) arrive and are answered, a breach
+ * occurs every other month, and the month ends with a checkpoint of the clinic's access log; appointment keys are
+ * destroyed at retention end. Violations are planted at opportunities of the non-clean clinics at the configured
+ * rates (docs/consortium.md). The random choices come from one {@link SplittableRandom} for the history and the
+ * older kinds and one per newer kind, in a fixed order (a violation draw is made whether its kind is on or not):
+ * same parameters, same plan.
  *
  * <p>The planning itself is split by concern: {@link Planner} (the run and the month loop), {@link ClinicHistory},
- * {@link RequestPlanning}, {@link BreachPlanning}, {@link LogViolations}.
+ * {@link CareViolations}, {@link Retention}, {@link RequestPlanning}, {@link BreachPlanning}, {@link AccessLog},
+ * {@link LogViolations}.
  *
- * <p>Clinic 0 is in the EU, clinic 1 (if any) a US HIPAA covered entity, the others random. DSR and erasure
- * violations are planted at EU clinics, GDPR breach violations at EU clinics, HIPAA ones at US covered entities.
+ * <p>Clinic 0 is in the EU, clinic 1 (if any) a US HIPAA covered entity, the others random. GDPR violations are
+ * planted at EU clinics, HIPAA ones at US covered entities, log violations at any clinic.
  */
 public final class Simulator {
 
