@@ -134,37 +134,58 @@ public final class ReportCanvas {
     }
 
     public float width(PDType0Font font, float size, String text) {
+        return rawWidth(font, size, clean(font, text));
+    }
+
+    private static float rawWidth(PDType0Font font, float size, String cleaned) {
         try {
-            return font.getStringWidth(clean(font, text)) / 1000f * size;
+            return font.getStringWidth(cleaned) / 1000f * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Breaks at spaces; a word wider than the line (e.g. a hash) is broken between characters. */
+    /**
+     * Breaks at spaces; a word wider than the line (e.g. a hash) is broken between characters. Widths are summed
+     * word by word (each word measured once), so wrapping is linear in the text length.
+     */
     public List<String> wrap(PDType0Font font, float size, String text, float maxWidth) {
         List<String> lines = new ArrayList<>();
+        float space = rawWidth(font, size, " ");
         for (String paragraph : clean(font, text).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
+            float lineWidth = 0;
             for (String word : paragraph.split(" ")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(font, size, candidate) <= maxWidth) {
-                    line.setLength(0);
-                    line.append(candidate);
+                float wordWidth = rawWidth(font, size, word);
+                float needed = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
+                if (needed <= maxWidth) {
+                    if (!line.isEmpty()) {
+                        line.append(' ');
+                    }
+                    line.append(word);
+                    lineWidth = needed;
                     continue;
                 }
                 if (!line.isEmpty()) {
                     lines.add(line.toString());
                     line.setLength(0);
+                    lineWidth = 0;
+                }
+                if (wordWidth <= maxWidth) {
+                    line.append(word);
+                    lineWidth = wordWidth;
+                    continue;
                 }
                 for (int i = 0; i < word.length(); ) {
                     int cp = word.codePointAt(i);
-                    String next = line.toString() + Character.toString(cp);
-                    if (!line.isEmpty() && width(font, size, next) > maxWidth) {
+                    float charWidth = rawWidth(font, size, Character.toString(cp));
+                    if (!line.isEmpty() && lineWidth + charWidth > maxWidth) {
                         lines.add(line.toString());
                         line.setLength(0);
+                        lineWidth = 0;
                     }
                     line.appendCodePoint(cp);
+                    lineWidth += charWidth;
                     i += Character.charCount(cp);
                 }
             }
