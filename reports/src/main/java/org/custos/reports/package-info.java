@@ -1,9 +1,10 @@
 /**
- * Signed PDF/A-3 compliance reports that carry their own evidence, and the strict verifier of such reports.
+ * Signed PDF/A-3 compliance reports that carry their own evidence, and the strict verifier of such reports
+ * (docs/reports.md).
  *
- * <p>Render, sign and verify are separate classes. This module depends on PDFBox and BouncyCastle (and
- * ledger-verifier to re-check embedded evidence); it knows nothing of the portal, CDI or JPA. The report
- * types arrive with the reports issue; the module exists now so that the reactor and its dependency
- * direction (portal -&gt; reports -&gt; ledger-verifier) are fixed from day one.
+ * <p>Sub-packages: {@code model} (plain records), {@code render} (PDF/A-3b), {@code sign} (PAdES B-B/B-T),
+ * {@code verify} ({@code SignedReportVerifier}), {@code cli} ({@code verify-report}, the only I/O). Render, sign
+ * and verify are separate classes; time comes from an injected {@link java.time.Clock}. Depends on PDFBox,
+ * BouncyCastle and ledger-verifier; knows nothing of the portal, CDI or JPA.
  */
 package org.custos.reports;
