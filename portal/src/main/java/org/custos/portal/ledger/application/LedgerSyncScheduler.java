@@ -8,6 +8,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -55,6 +56,10 @@ public class LedgerSyncScheduler {
     @Resource
     ManagedScheduledExecutorService executor;
 
+    /** Fetches the next batch while the current one is verified and stored. */
+    @Resource
+    ManagedExecutorService prefetcher;
+
     private volatile SyncEngine engine;
     private volatile ScheduledFuture<?> task;
     private volatile Duration backoff = Duration.ZERO;
@@ -67,7 +72,7 @@ public class LedgerSyncScheduler {
             LOG.info("ledger sync off: no pinned checkpoint (" + LedgerSettings.CHECKPOINT + ")");
             return;
         }
-        engine = new SyncEngine(settings, nodes.nodes(), store, clock);
+        engine = new SyncEngine(settings, nodes.nodes(), store, clock, prefetcher);
         LOG.info(() -> "ledger sync on: " + settings.endpoints() + ", checkpoint " + settings.checkpoint().number()
                 + ":" + settings.checkpoint().hash() + ", consensus " + settings.consensus());
         task = executor.scheduleWithFixedDelay(this::tick, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);

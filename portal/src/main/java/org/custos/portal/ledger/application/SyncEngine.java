@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custos.portal.ledger.domain.BatchVerifier;
@@ -45,7 +48,8 @@ public final class SyncEngine {
 
     /** One run's outcome: from and to which verified height, how many blocks and events it stored. */
     public record RunReport(RunResult result, long fromHeight, long toHeight, long blocks, long events,
-                            Duration took, String message) {
+                            Duration took, String message, Duration fetching, Duration verifying,
+                            Duration storing) {
     }
 
     /** What the sync last saw of an endpoint (claims: a node's head is not verified). */
@@ -58,12 +62,26 @@ public final class SyncEngine {
     private final LedgerStore store;
     private final Clock clock;
     private final BatchVerifier verifier;
+    private final Executor prefetcher;
     private final Map<String, EndpointStatus> endpoints = new LinkedHashMap<>();
     private volatile double blocksPerSecond;
     private volatile long targetHead = -1;
     private volatile RunReport lastRun;
+    private long fetchNanos;
+    private long verifyNanos;
+    private long storeNanos;
 
     public SyncEngine(LedgerSettings settings, List<LedgerNode> nodes, LedgerStore store, Clock clock) {
+        this(settings, nodes, store, clock, Runnable::run);
+    }
+
+    /**
+     * With {@code prefetcher}, the next batch is fetched while the current one is verified and stored (the
+     * container passes a managed executor; a direct executor fetches in line). A prefetched batch is an unverified
+     * claim like any other: it is verified when its turn comes, and dropped if the run stops or rolls back first.
+     */
+    public SyncEngine(LedgerSettings settings, List<LedgerNode> nodes, LedgerStore store, Clock clock,
+                      Executor prefetcher) {
         if (!settings.syncEnabled()) {
             throw new IllegalArgumentException("the ledger sync is not configured (no pinned checkpoint)");
         }
@@ -75,11 +93,49 @@ public final class SyncEngine {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.verifier = new BatchVerifier(settings);
+        this.prefetcher = Objects.requireNonNull(prefetcher, "prefetcher");
+    }
+
+    /** A batch being fetched ahead. */
+    private record Prefetch(LedgerNode node, long from, int count, CompletableFuture<List<RpcBlock>> blocks) {
+    }
+
+    private Prefetch prefetch(LedgerNode node, long from, int count) {
+        CompletableFuture<List<RpcBlock>> future = new CompletableFuture<>();
+        try {
+            prefetcher.execute(() -> {
+                try {
+                    future.complete(node.blocks(from, count));
+                } catch (LedgerUnavailableException | RuntimeException e) {
+                    future.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            future.completeExceptionally(rejected);
+        }
+        return new Prefetch(node, from, count, future);
+    }
+
+    private static List<RpcBlock> await(Prefetch p) throws LedgerUnavailableException {
+        try {
+            return p.blocks().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof LedgerUnavailableException u) {
+                throw u;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** Syncs until caught up, halted, unreachable or {@code budget} is used; one run at a time. */
     public synchronized RunReport runOnce(Duration budget) {
         Instant start = clock.instant();
+        fetchNanos = 0;
+        verifyNanos = 0;
+        storeNanos = 0;
         SyncState state = store.state(settings.checkpoint(), start);
         long height = state.getVerifiedNumber();
         String hash = state.getVerifiedHash();
@@ -110,16 +166,26 @@ public final class SyncEngine {
                     hash = store.verifiedHash(height).orElseThrow();
                 }
             }
+            Prefetch ahead = null;
             while (head > height) {
                 if (Duration.between(start, clock.instant()).compareTo(budget) > 0) {
                     return finish(RunResult.BUDGET_USED, from, height, blocks, events, start, "time budget used");
                 }
                 int count = (int) Math.min(settings.batchSize(), head - height);
-                List<RpcBlock> fetched = source.blocks(height + 1, count);
+                long t0 = System.nanoTime();
+                Prefetch current = ahead != null && ahead.from() == height + 1 && ahead.count() == count ? ahead
+                        : prefetch(source, height + 1, count);
+                List<RpcBlock> fetched = await(current);
+                long next = height + 1 + fetched.size();
+                ahead = fetched.size() == count && next <= head
+                        ? prefetch(source, next, (int) Math.min(settings.batchSize(), head - next + 1)) : null;
+                long t1 = System.nanoTime();
+                fetchNanos += t1 - t0;
                 if (fetched.isEmpty()) {
                     break;
                 }
                 BatchVerifier.Outcome outcome = verifier.verify(height, hash, fetched, clock.instant());
+                verifyNanos += System.nanoTime() - t1;
                 BatchVerifier.Failure failure = outcome.failure();
                 if (failure != null && outcome.blocks().isEmpty() && failure.block() == height + 1
                         && ReasonCode.PARENT_MISMATCH.name().equals(failure.reason())
@@ -144,7 +210,9 @@ public final class SyncEngine {
                     goodEvents = goodEvents.stream().filter(e -> e.getBlockNumber() < at).toList();
                 }
                 if (!good.isEmpty()) {
+                    long t2 = System.nanoTime();
                     store.storeBatch(height, hash, good, goodEvents, clock.instant());
+                    storeNanos += System.nanoTime() - t2;
                     VerifiedBlock last = good.get(good.size() - 1);
                     height = last.getNumber();
                     hash = last.getHash();
@@ -302,7 +370,7 @@ public final class SyncEngine {
     private RunReport finish(RunResult result, long from, long to, long blocks, long events, Instant start,
                              String message) {
         RunReport report = new RunReport(result, from, to, blocks, events, Duration.between(start, clock.instant()),
-                message);
+                message, Duration.ofNanos(fetchNanos), Duration.ofNanos(verifyNanos), Duration.ofNanos(storeNanos));
         lastRun = report;
         if (result == RunResult.HALTED) {
             LOG.log(Level.WARNING, "ledger sync halted: {0}", message);

@@ -86,9 +86,13 @@ public final class Anvil implements AutoCloseable {
 
     /** A raw JSON-RPC call by the test (writes included: the test builds the chain); returns the whole answer. */
     public String rpc(String method, String paramsJson) throws IOException, InterruptedException {
+        return rpc(method, paramsJson, Duration.ofSeconds(60));
+    }
+
+    public String rpc(String method, String paramsJson, Duration timeout) throws IOException, InterruptedException {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + paramsJson + "}";
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url()))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.body().contains("\"error\"")) {
             throw new IOException(method + ": " + response.body());

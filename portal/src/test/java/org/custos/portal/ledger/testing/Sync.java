@@ -17,13 +17,19 @@ public final class Sync implements AutoCloseable {
     public final LedgerSettings settings;
     public final SyncEngine engine;
     private final List<Web3jLedgerNode> nodes = new ArrayList<>();
+    private final java.util.concurrent.ExecutorService prefetcher = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "ledger-prefetch");
+                t.setDaemon(true);
+                return t;
+            });
 
     public Sync(Map<String, String> config, TestStore store) {
         settings = LedgerSettings.from(key -> Optional.ofNullable(config.get(key)));
         for (String url : settings.endpoints()) {
             nodes.add(new Web3jLedgerNode(url, settings.timeout(), settings.retries(), settings.retryBackoff()));
         }
-        engine = new SyncEngine(settings, List.<LedgerNode>copyOf(nodes), store, Clock.systemUTC());
+        engine = new SyncEngine(settings, List.<LedgerNode>copyOf(nodes), store, Clock.systemUTC(), prefetcher);
     }
 
     public List<LedgerNode> nodes() {
@@ -36,6 +42,7 @@ public final class Sync implements AutoCloseable {
 
     @Override
     public void close() {
+        prefetcher.shutdownNow();
         nodes.forEach(Web3jLedgerNode::close);
     }
 }

@@ -27,11 +27,18 @@ import org.hibernate.cfg.Configuration;
 public final class TestStore implements LedgerStore, LedgerIndex, AutoCloseable {
 
     private final EntityManagerFactory emf;
+    /** Held open for the store's lifetime, so that H2 does not close and reopen the database per transaction. */
+    private final java.sql.Connection keeper;
 
     public TestStore(String jdbcUrl) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(jdbcUrl);
         ds.setUser("custos");
+        try {
+            keeper = ds.getConnection();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot open " + jdbcUrl, e);
+        }
         Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
                 .load().migrate();
         Configuration cfg = new Configuration()
@@ -197,5 +204,10 @@ public final class TestStore implements LedgerStore, LedgerIndex, AutoCloseable 
     @Override
     public void close() {
         emf.close();
+        try {
+            keeper.close();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

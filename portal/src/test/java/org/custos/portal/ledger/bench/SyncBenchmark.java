@@ -1,0 +1,237 @@
+package org.custos.portal.ledger.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+import org.custos.consortium.chain.ChainWriter;
+import org.custos.consortium.chain.Gas;
+import org.custos.consortium.sim.Plan;
+import org.custos.consortium.sim.SimulationParameters;
+import org.custos.consortium.sim.SimulationRun;
+import org.custos.consortium.sim.Simulator;
+import org.custos.portal.ledger.application.SyncEngine;
+import org.custos.portal.ledger.domain.RpcBlock;
+import org.custos.portal.ledger.infrastructure.Web3jLedgerNode;
+import org.custos.portal.ledger.testing.Anvil;
+import org.custos.portal.ledger.testing.Sync;
+import org.custos.portal.ledger.testing.TestStore;
+import org.custos.verify.Hex;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * {@code scripts/bench-sync.sh}: builds (once, cached in the output directory) a large chain on anvil: the consortium
+ * simulator's history (blocks with events) followed by empty blocks up to {@code --blocks}; dumps it; then, against
+ * one anvil loaded from the dump, measures in one run: (1) the raw batched fetch rate (the portal's Web3j client,
+ * eth_getBlockByNumber with full transactions + eth_getBlockReceipts, 100 blocks per HTTP request, nothing
+ * verified); (2) a naive Web3j loop, one request at a time per block (typed responses, default HttpService);
+ * (3) Custos's verified-and-stored rate (the sync engine, Hibernate on an H2 file database); and heap used.
+ */
+public final class SyncBenchmark {
+
+    private static final String ANVIL_KEY_0 = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
+    private static SyncEngine.RunReport lastReport;
+
+    private SyncBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        long target = Long.parseLong(options.getOrDefault("blocks", "100000"));
+        int naiveBlocks = Integer.parseInt(options.getOrDefault("naive-blocks", "3000"));
+        int batch = Integer.parseInt(options.getOrDefault("batch", "100"));
+        Path dir = Path.of(options.getOrDefault("dir", "target/bench-sync"));
+        Files.createDirectories(dir);
+        Path state = dir.resolve("state-" + target + ".json");
+        Path facts = dir.resolve("chain-" + target + ".properties");
+        if (!Files.exists(facts)) {
+            build(target, state, facts);
+        }
+        Properties chain = new Properties();
+        try (var in = Files.newInputStream(facts)) {
+            chain.load(in);
+        }
+        long head = Long.parseLong(chain.getProperty("head"));
+        System.out.printf("chain: %d blocks, %s consortium events (%s)%n", head, chain.getProperty("events"), state);
+
+        long loadStart = System.nanoTime();
+        try (Anvil anvil = Anvil.start(state)) {
+            System.out.printf("anvil loaded the state in %.1f s%n", (System.nanoTime() - loadStart) / 1e9);
+
+            // (1) raw batched fetch with the portal's client, nothing verified or stored
+            double raw;
+            long receipts = 0;
+            try (Web3jLedgerNode node = new Web3jLedgerNode(anvil.url(), Duration.ofSeconds(60), 0,
+                    Duration.ofMillis(100))) {
+                node.blocks(1, Math.min(batch, (int) head));   // connection warm-up
+                long t = System.nanoTime();
+                for (long n = 1; n <= head; n += batch) {
+                    for (RpcBlock b : node.blocks(n, (int) Math.min(batch, head - n + 1))) {
+                        receipts += b.receipts().size();
+                    }
+                }
+                raw = head / ((System.nanoTime() - t) / 1e9);
+            }
+            System.out.printf("raw batched fetch:      %,10.0f blocks/s (%d blocks, %d receipts, %d per request)%n",
+                    raw, head, receipts, batch);
+
+            // (2) naive: one request at a time per block and its receipts, Web3j's default transport
+            double naive;
+            Web3j web3j = Web3j.build(new HttpService(anvil.url()));
+            try {
+                int n = (int) Math.min(naiveBlocks, head);
+                long t = System.nanoTime();
+                for (long b = 1; b <= n; b++) {
+                    web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(b)), true).send();
+                    web3j.ethGetBlockReceipts(DefaultBlockParameter.valueOf(BigInteger.valueOf(b))).send();
+                }
+                naive = n / ((System.nanoTime() - t) / 1e9);
+                System.out.printf("naive Web3j loop:       %,10.0f blocks/s (first %d blocks, 2 requests each)%n",
+                        naive, n);
+            } finally {
+                web3j.shutdown();
+            }
+
+            // (3) Custos: fetch, verify everything, store through Hibernate (H2 file), heap sampled meanwhile
+            Path db = Files.createTempDirectory(dir, "h2-");
+            Map<String, String> config = new HashMap<>();
+            config.put("custos.ledger.urls", anvil.url());
+            config.put("custos.ledger.checkpoint", "0:" + chain.getProperty("genesis"));
+            config.put("custos.ledger.consensus", "DEV");
+            config.put("custos.ledger.contracts.registry", chain.getProperty("registry"));
+            config.put("custos.ledger.contracts.records", chain.getProperty("records"));
+            config.put("custos.ledger.contracts.accountability", chain.getProperty("accountability"));
+            config.put("custos.ledger.sync.batch-size", Integer.toString(batch));
+            config.put("custos.ledger.timeout-seconds", "60");
+            HeapSampler heap = new HeapSampler();
+            heap.start();
+            double custos;
+            long events;
+            try (TestStore store = new TestStore("jdbc:h2:file:" + db.resolve("custos").toAbsolutePath());
+                 Sync sync = new Sync(config, store)) {
+                long t = System.nanoTime();
+                SyncEngine.RunReport report = sync.engine.runOnce(Duration.ofHours(2));
+                lastReport = report;
+                custos = report.blocks() / ((System.nanoTime() - t) / 1e9);
+                events = store.eventCount(null);
+                if (report.result() != SyncEngine.RunResult.CAUGHT_UP || store.blockCount() != head
+                        || events != Long.parseLong(chain.getProperty("events"))) {
+                    throw new IllegalStateException("sync did not verify the whole chain: " + report);
+                }
+            } finally {
+                heap.stop();
+            }
+            System.out.printf("Custos verified+stored: %,10.0f blocks/s (%d blocks, %d events, H2 file, batch %d)%n",
+                    custos, head, events, batch);
+            System.out.printf("  of which fetching %.1f s, verifying %.1f s, storing %.1f s%n",
+                    lastReport.fetching().toMillis() / 1e3, lastReport.verifying().toMillis() / 1e3,
+                    lastReport.storing().toMillis() / 1e3);
+            System.out.printf("heap: max used %d MB, max after GC %d MB (-Xmx %d MB)%n", heap.maxUsed >> 20,
+                    heap.maxAfterGc() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("ratios: Custos / raw = %.0f %%, Custos / naive = %.1fx%n", 100 * custos / raw,
+                    custos / naive);
+        }
+    }
+
+    private static void build(long target, Path state, Path facts) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        try (Anvil anvil = Anvil.start(null)) {
+            HttpService service = new HttpService(anvil.url());
+            Web3j web3j = Web3j.build(service);
+            SimulationRun.Result result;
+            try {
+                ChainWriter admin = new ChainWriter(web3j, Credentials.create(ANVIL_KEY_0), Anvil.CHAIN_ID, Gas.ANVIL);
+                Plan plan = Simulator.plan(new SimulationParameters(7L, 4, 80, 12, SimulationParameters.all(0.3), 1));
+                System.out.printf("simulating %d writes ...%n", plan.writes().size());
+                result = SimulationRun.run(plan, service, admin, Anvil.CHAIN_ID, Gas.ANVIL);
+            } finally {
+                web3j.shutdown();
+            }
+            long head = Long.decode(json.readTree(anvil.rpc("eth_blockNumber", "[]")).get("result").asText());
+            while (head < target) {
+                long n = Math.min(2000, target - head);
+                long t = System.nanoTime();
+                anvil.rpc("anvil_mine", "[\"0x" + Long.toHexString(n) + "\"]", Duration.ofMinutes(15));
+                System.out.printf("(%.1f s) ", (System.nanoTime() - t) / 1e9);
+                head += n;
+                System.out.printf("mined to %d%n", head);
+            }
+            String genesis = json.readTree(anvil.rpc("eth_getBlockByNumber", "[\"0x0\",false]")).get("result")
+                    .get("hash").asText();
+            String dump = json.readTree(anvil.rpc("anvil_dumpState", "[]", Duration.ofMinutes(15))).get("result")
+                    .asText();
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Hex.decode(dump)))) {
+                Files.write(state, in.readAllBytes());
+            }
+            Properties p = new Properties();
+            p.put("head", Long.toString(head));
+            p.put("genesis", genesis);
+            p.put("events", Integer.toString(result.events().size()));
+            p.put("registry", result.consortium().registry().toLowerCase());
+            p.put("records", result.consortium().records().toLowerCase());
+            p.put("accountability", result.consortium().accountability().toLowerCase());
+            try (var out = Files.newOutputStream(facts)) {
+                p.store(out, "chain for scripts/bench-sync.sh (state in " + state.getFileName() + ")");
+            }
+        }
+    }
+
+    /** Samples used heap every 20 ms; after-GC usage comes from the pools' collection usage. */
+    private static final class HeapSampler {
+        private volatile boolean running = true;
+        private long maxUsed;
+        private final AtomicLong dummy = new AtomicLong();
+        private Thread thread;
+
+        void start() {
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            thread = new Thread(() -> {
+                while (running) {
+                    maxUsed = Math.max(maxUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    dummy.incrementAndGet();
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        long maxAfterGc() {
+            long sum = 0;
+            List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
+            for (MemoryPoolMXBean pool : pools) {
+                if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                    sum += pool.getCollectionUsage().getUsed();
+                }
+            }
+            return sum;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The portal's ledger sync benchmark (docs/performance.md "Portal sync"). Builds the portal's test classes, then
+# runs org.custos.portal.ledger.bench.SyncBenchmark with -Xmx512m: builds (once; cached in portal/target/bench-sync,
+# never committed) a chain of the consortium simulator's history plus empty blocks up to --blocks on anvil, and
+# reports in one run the raw batched fetch rate, a naive one-request-per-block Web3j loop, Custos's
+# verified-and-stored rate and the heap used.
+#
+#   scripts/bench-sync.sh                       # 100,000 blocks (the first run mines them: about 15 minutes)
+#   scripts/bench-sync.sh --blocks 20000        # a smaller chain
+#   CUSTOS_BENCH_SKIP_BUILD=1 scripts/bench-sync.sh ...
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+CP_FILE="$ROOT/portal/target/bench-sync.classpath"
+
+if [[ "${CUSTOS_BENCH_SKIP_BUILD:-0}" != 1 || ! -f "$CP_FILE" ]]; then
+  (cd "$ROOT" && ./mvnw -B -q -pl portal -am test-compile -DskipTests \
+     && ./mvnw -B -q -pl portal dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
+fi
+cd "$ROOT/portal"
+# a private copy of the classes, so that a rebuild while the benchmark runs cannot change them under it
+CLASSES="$(mktemp -d target/bench-sync-classes.XXXXXX)"
+trap 'rm -rf "$CLASSES"' EXIT
+cp -r target/classes "$CLASSES/main" && cp -r target/test-classes "$CLASSES/test"
+java -Xmx512m -Danvil.binary="$ROOT/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" \
+  -cp "$CLASSES/test:$CLASSES/main:$(cat "$CP_FILE")" org.custos.portal.ledger.bench.SyncBenchmark \
+  --dir target/bench-sync "$@"
