@@ -10,12 +10,13 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import org.custos.portal.ledger.testing.Anvil;
-import org.custos.portal.ledger.testing.SimulatedChain;
+import org.custos.portal.ledger.testing.DemoFixture;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Client side of {@link LedgerSyncIT} (never deployed): the simulator's chain on an anvil of this JVM, the real WAR
+ * Client side of {@link LedgerSyncIT} (never deployed): the consortium's demo fixture (the simulator's scenario,
+ * committed as an anvil state dump with its counts in scenario.json) on an anvil of this JVM, the real WAR
  * with the ledger configuration for it in {@code WEB-INF/classes/META-INF/microprofile-config.properties} (as
  * an operator would set environment variables) and the simulator's counts as {@code ledger-sync-expected.properties}.
  * On PostgreSQL (a database kept between runs) the ledger tables are emptied first: each run syncs a new chain.
@@ -29,9 +30,9 @@ final class LedgerSyncChain {
 
     static synchronized WebArchive deployment(Class<?> testClass) {
         try {
-            SimulatedChain chain = SimulatedChain.get();
+            DemoFixture chain = DemoFixture.get();
             if (anvil == null) {
-                anvil = Anvil.start(chain.stateFile);
+                anvil = Anvil.startFixture(chain.stateFile);
                 Anvil started = anvil;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
@@ -50,11 +51,13 @@ final class LedgerSyncChain {
                     + chain.clinicIds.get(1));
             Properties expected = new Properties();
             expected.put("head", Long.toString(chain.head));
-            expected.put("events", Integer.toString(chain.events));
-            for (Map.Entry<String, Integer> e : chain.eventsByName.entrySet()) {
+            expected.put("headHash", chain.headHash);
+            expected.put("blocks", Long.toString(chain.blocks));
+            expected.put("events", Long.toString(chain.events));
+            for (Map.Entry<String, Long> e : chain.eventsByName.entrySet()) {
                 expected.put("name." + e.getKey(), e.getValue().toString());
             }
-            for (Map.Entry<String, Integer> e : chain.eventsByClinic.entrySet()) {
+            for (Map.Entry<String, Long> e : chain.eventsByClinic.entrySet()) {
                 expected.put("clinic." + e.getKey(), e.getValue().toString());
             }
             expected.put("clinics", String.join(",", chain.clinicIds));

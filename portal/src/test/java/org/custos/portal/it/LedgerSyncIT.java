@@ -25,9 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The ledger sync inside the real WAR on Payara Micro, on the failsafe execution's database (H2, then
- * PostgreSQL): configured like an operator would, the background job syncs the simulator's chain from anvil to
- * its head; block and event counts (total, per event name, per clinic) equal the simulator's, nothing is
- * alerted, and the pages' service refuses a caller without a portal role.
+ * PostgreSQL): configured like an operator would, the background job syncs the consortium's demo fixture (the
+ * simulator's scenario) from anvil to its head; the head hash and the block and event counts (total, per event
+ * name, per clinic) equal the scenario's, nothing is alerted, and the pages' service refuses a caller without a
+ * portal role.
  */
 @ExtendWith(ArquillianExtension.class)
 class LedgerSyncIT {
@@ -63,6 +64,9 @@ class LedgerSyncIT {
         assertEquals(head, state.getVerifiedNumber());
         assertNull(state.getHaltedAt());
         assertEquals(head, index.blockCount());
+        // the scenario counts genesis too: every block after the pinned genesis is verified and stored
+        assertEquals(Long.parseLong(expected.getProperty("blocks")) - 1, index.blockCount());
+        assertEquals(expected.getProperty("headHash"), state.getVerifiedHash());
         assertEquals(Long.parseLong(expected.getProperty("events")), index.eventCount(null));
         assertEquals(0, index.alertCount());
         Map<String, Long> byName = index.eventCountsByName(null);

@@ -39,14 +39,27 @@ public final class Anvil implements AutoCloseable {
     }
 
     public static Anvil start(int port, Path loadState) throws IOException, InterruptedException {
+        return start(port, loadState, true);
+    }
+
+    /** A node loaded from a fixture's state dump, with the fixture's own flags only (London, chain id 4242). */
+    public static Anvil startFixture(Path loadState) throws IOException, InterruptedException {
+        return start(freePort(), loadState, false);
+    }
+
+    private static Anvil start(int port, Path loadState, boolean genesisTime) throws IOException,
+            InterruptedException {
         String binary = System.getProperty("anvil.binary");
         if (binary == null || !Files.isExecutable(Path.of(binary))) {
             throw new IllegalStateException("anvil binary missing (system property anvil.binary = " + binary
                     + "): run `npm ci` in the repository root");
         }
         List<String> command = new ArrayList<>(List.of(binary, "--hardfork", "london", "--chain-id",
-                Long.toString(CHAIN_ID), "--host", "127.0.0.1", "--port", Integer.toString(port), "--timestamp",
-                Long.toString(GENESIS_TIMESTAMP)));
+                Long.toString(CHAIN_ID), "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        if (genesisTime) {
+            command.add("--timestamp");
+            command.add(Long.toString(GENESIS_TIMESTAMP));
+        }
         if (loadState != null) {
             command.add("--load-state");
             command.add(loadState.toString());
