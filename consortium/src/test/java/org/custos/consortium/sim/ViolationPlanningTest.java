@@ -206,6 +206,37 @@ class ViolationPlanningTest {
         }
     }
 
+    /**
+     * The newer kinds draw from their own random streams: switching one off changes no write of the history
+     * (except checkpoints and review anchors, whose content depends on the log, and the kind's own key
+     * destructions) and no other violation (their log indexes aside).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Violation.class, names = {"LOG_ENTRIES_MISSING", "LOG_ENTRY_TAMPERED", "LOG_REWRITTEN",
+        "ACCESS_AFTER_ERASURE", "ACCESS_WITHOUT_CONSENT", "ACCESS_AFTER_REVOCATION", "BREAK_GLASS_NO_REVIEW",
+        "CATEGORY_NOT_ALLOWED_FOR_ROLE", "RETENTION_EXCEEDED"})
+    void switchingANewerKindOffChangesNoOtherChoice(Violation kind) {
+        Plan on = Simulator.plan(withRates(SimulationParameters.all(1.0)));
+        Plan off = Simulator.plan(withRates(allBut(kind)));
+        java.util.Set<String> logDependent = java.util.Set.of("checkpoint", "anchorDocument", "destroyKey");
+        assertThat(off.writes().stream().filter(w -> !logDependent.contains(w.function().getName()))
+                .map(PlannedWrite::toString).toList())
+                .isEqualTo(on.writes().stream().filter(w -> !logDependent.contains(w.function().getName()))
+                        .map(PlannedWrite::toString).toList());
+        assertThat(on.violations()).anyMatch(v -> v.kind() == kind);
+        List<PlannedViolation> others = on.violations().stream().filter(v -> v.kind() != kind).toList();
+        assertThat(off.violations()).hasSameSizeAs(others);
+        for (int i = 0; i < others.size(); i++) {
+            PlannedViolation expected = others.get(i);
+            PlannedViolation actual = off.violations().get(i);
+            assertThat(actual.kind()).isEqualTo(expected.kind());
+            assertThat(actual.clinic()).isEqualTo(expected.clinic());
+            if (!expected.objects().containsKey("logIndex") && !expected.kind().name().startsWith("LOG_")) {
+                assertThat(actual.objects()).isEqualTo(expected.objects());
+            }
+        }
+    }
+
     @Test
     void offChainRulesFindExactlyThePlantedAccessAndRetentionViolations() {
         for (SimulationParameters parameters : List.of(withRates(SimulationParameters.all(1.0)),
