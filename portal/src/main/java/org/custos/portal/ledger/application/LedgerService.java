@@ -214,6 +214,19 @@ public class LedgerService {
     }
 
     /**
+     * The consortium events of one verified block that this user may see: regulators every event, compliance
+     * officers and DPOs only their own clinic's (the clinic is a condition of the query; unmapped: none).
+     */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public List<VerifiedEvent> eventsInBlock(long number) {
+        if (currentUser.isRegulator()) {
+            return index.eventsInBlock(number, null);
+        }
+        Optional<String> mine = configuration.settings().chainClinicId(currentUser.requireClinicId());
+        return mine.isEmpty() ? List.of() : index.eventsInBlock(number, mine.get());
+    }
+
+    /**
      * One event with its proof path. Regulators: any event; compliance officers and DPOs: only an event of their
      * own clinic (the clinic is a condition of the query: another clinic's event id gives empty).
      */

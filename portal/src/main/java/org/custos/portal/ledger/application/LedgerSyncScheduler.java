@@ -72,6 +72,8 @@ public class LedgerSyncScheduler {
             LOG.info("ledger sync off: no pinned checkpoint (" + LedgerSettings.CHECKPOINT + ")");
             return;
         }
+        // the stored index must come from the same checkpoint: another chain's index fails the deployment here
+        store.state(settings.checkpoint(), clock.instant());
         engine = new SyncEngine(settings, nodes.nodes(), store, clock, prefetcher);
         LOG.info(() -> "ledger sync on: " + settings.endpoints() + ", checkpoint " + settings.checkpoint().number()
                 + ":" + settings.checkpoint().hash() + ", consensus " + settings.consensus());

@@ -63,7 +63,9 @@ public final class SyncEngine {
     private final Clock clock;
     private final BatchVerifier verifier;
     private final Executor prefetcher;
-    private final Map<String, EndpointStatus> endpoints = new LinkedHashMap<>();
+    /** Guarded by itself, not by the engine: the ledger page reads it while a run holds the engine's lock. */
+    private final Map<String, EndpointStatus> endpoints =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile double blocksPerSecond;
     private volatile long targetHead = -1;
     private volatile RunReport lastRun;
@@ -241,8 +243,10 @@ public final class SyncEngine {
     }
 
     /** The endpoints as last seen, in configuration order. */
-    public synchronized List<EndpointStatus> endpoints() {
-        return new ArrayList<>(endpoints.values());
+    public List<EndpointStatus> endpoints() {
+        synchronized (endpoints) {
+            return new ArrayList<>(endpoints.values());
+        }
     }
 
     /** Blocks verified and stored per second in the last run that stored any. */

@@ -24,6 +24,9 @@ public interface LedgerIndex {
     /** In chain order (block, log index). */
     List<VerifiedEvent> events(String clinicId, int first, int limit);
 
+    /** The events of block {@code number} in log order, only those of {@code clinicId} (every event when null). */
+    List<VerifiedEvent> eventsInBlock(long number, String clinicId);
+
     /** The event with that id, only if it belongs to {@code clinicId} (or any clinic when null). */
     Optional<VerifiedEvent> event(long id, String clinicId);
 

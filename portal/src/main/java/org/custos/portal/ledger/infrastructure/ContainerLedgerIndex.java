@@ -56,6 +56,11 @@ public class ContainerLedgerIndex implements LedgerIndex {
     }
 
     @Override
+    public List<VerifiedEvent> eventsInBlock(long number, String clinicId) {
+        return repository().eventsInBlock(number, clinicId);
+    }
+
+    @Override
     public Optional<VerifiedEvent> event(long id, String clinicId) {
         return repository().event(id, clinicId);
     }

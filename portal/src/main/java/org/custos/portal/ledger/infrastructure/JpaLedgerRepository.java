@@ -172,6 +172,16 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
     }
 
     @Override
+    public List<VerifiedEvent> eventsInBlock(long number, String clinicId) {
+        TypedQuery<VerifiedEvent> q = clinicId == null
+                ? em.createQuery("select e from VerifiedEvent e where e.blockNumber = :n order by e.id",
+                        VerifiedEvent.class)
+                : em.createQuery("select e from VerifiedEvent e where e.blockNumber = :n and e.clinicId = :c "
+                        + "order by e.id", VerifiedEvent.class).setParameter("c", clinicId);
+        return q.setParameter("n", number).getResultList();
+    }
+
+    @Override
     public Optional<VerifiedEvent> event(long id, String clinicId) {
         TypedQuery<VerifiedEvent> q = clinicId == null
                 ? em.createQuery("select e from VerifiedEvent e where e.id = :id", VerifiedEvent.class)

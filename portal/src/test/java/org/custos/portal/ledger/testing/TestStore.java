@@ -177,6 +177,11 @@ public final class TestStore implements LedgerStore, LedgerIndex, AutoCloseable 
     }
 
     @Override
+    public List<VerifiedEvent> eventsInBlock(long number, String clinicId) {
+        return inTransaction(r -> r.eventsInBlock(number, clinicId));
+    }
+
+    @Override
     public Optional<VerifiedEvent> event(long id, String clinicId) {
         return inTransaction(r -> r.event(id, clinicId));
     }
