@@ -52,12 +52,13 @@ cat <<INFO
   Custos is running:   $CUSTOS_PORTAL_URL/
   Sign in as (password for all: $CUSTOS_DEMO_PASSWORD):
     regulator       regulator, all clinics
-    officer-north   compliance officer of clinic-north
-    officer-south   compliance officer of clinic-south
+    officer-north   compliance officer of clinic-north (on chain: fixture clinic 0, EU)
+    officer-south   compliance officer of clinic-south (on chain: fixture clinic 1, US, HIPAA)
     dpo-north       data-protection officer of clinic-north
     visitor         no portal role (gets 403)
   Keycloak:  http://localhost:$KEYCLOAK_PORT/   (admin password in $CUSTOS_RUN_DIR/demo-keycloak-admin.txt)
   Ledger:    $CUSTOS_LEDGER_URL (anvil, chain id ${CUSTOS_CHAIN_ID:-4242})
+  Verified ledger: $CUSTOS_PORTAL_URL/ledger/status.xhtml   (clinic events with proofs: menu "Clinics")
   Health:    http://localhost:$PORTAL_PORT/health
   Data:      $DATA_DIR (H2)        Logs: $CUSTOS_RUN_DIR/demo-*.log
 
