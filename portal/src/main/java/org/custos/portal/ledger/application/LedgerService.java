@@ -71,6 +71,9 @@ public class LedgerService {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    java.time.Clock clock;
+
     @EJB
     LedgerSyncScheduler scheduler;
 
@@ -153,7 +156,7 @@ public class LedgerService {
                     fields.put("error", e.getMessage());
                 }
                 BatchVerifier.Outcome outcome = new BatchVerifier(s).verify(number - 1,
-                        stored.get().getParentHash(), List.of(block), java.time.Instant.now());
+                        stored.get().getParentHash(), List.of(block), clock.instant());
                 String verdict = outcome.complete() ? VerificationResult.ok().toString()
                         : outcome.failure().check() + ": " + outcome.failure().reason() + " expected "
                         + outcome.failure().expected() + ", actual " + outcome.failure().actual();
@@ -205,6 +208,13 @@ public class LedgerService {
     public List<VerifiedEvent> eventsOfMyClinic(int first, int limit) {
         Optional<String> mine = myClinicId();
         return mine.isEmpty() ? List.of() : index.events(mine.get(), first, limit);
+    }
+
+    /** Compliance officers and DPOs: events per name of their own clinic (empty when the clinic is not mapped). */
+    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public Map<String, Long> eventCountsByNameOfMyClinic() {
+        Optional<String> mine = myClinicId();
+        return mine.isEmpty() ? Map.of() : index.eventCountsByName(mine.get());
     }
 
     @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.DPO})

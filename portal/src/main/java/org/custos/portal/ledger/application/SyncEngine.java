@@ -293,6 +293,12 @@ public final class SyncEngine {
      */
     private Optional<Long> reorgCheck(LedgerNode source, long from) throws LedgerUnavailableException {
         long checkpoint = settings.checkpoint().number();
+        Map<String, Object> atFrom = source.headers(from, 1).get(0);
+        Optional<String> oursAtFrom = store.verifiedHash(from);
+        if (atFrom != null && oursAtFrom.isPresent() && oursAtFrom.get().equals(atFrom.get("hash"))
+                && from == store.state(settings.checkpoint(), clock.instant()).getVerifiedNumber()) {
+            return Optional.of(from);   // the common case: nothing reorganised (one header asked)
+        }
         long top = from;
         while (top >= checkpoint) {
             int count = (int) Math.min(settings.batchSize(), top - checkpoint + 1);
