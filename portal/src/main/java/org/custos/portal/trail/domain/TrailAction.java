@@ -5,5 +5,9 @@ public enum TrailAction {
     SIGN_IN,
     SIGN_OUT,
     SESSION_ENDED,
-    TRAIL_VERIFIED
+    TRAIL_VERIFIED,
+    /** An evidence bundle was uploaded, verified and its findings evaluated (object: the bundle's SHA-256). */
+    BUNDLE_VERIFIED,
+    /** A regulator changed a finding's status (object: the finding key; detail: from, to, reason). */
+    FINDING_STATUS_CHANGED
 }

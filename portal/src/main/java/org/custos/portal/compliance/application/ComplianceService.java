@@ -1,0 +1,146 @@
+package org.custos.portal.compliance.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.custos.portal.compliance.domain.ClinicFacts;
+import org.custos.portal.compliance.domain.EvaluationMark;
+import org.custos.portal.compliance.domain.Finding;
+import org.custos.portal.compliance.domain.FindingMerger;
+import org.custos.portal.compliance.domain.FindingRepository;
+import org.custos.portal.compliance.domain.FindingStatus;
+import org.custos.portal.compliance.domain.Rule;
+import org.custos.portal.compliance.domain.RulesEngine;
+import org.custos.portal.compliance.domain.Severity;
+import org.custos.portal.compliance.domain.StoredFinding;
+import org.custos.portal.compliance.infrastructure.JpaFindingRepository;
+import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.LedgerIndex;
+import org.custos.portal.ledger.domain.SyncState;
+import org.custos.portal.ledger.domain.VerifiedBlock;
+import org.custos.portal.security.CurrentUser;
+import org.custos.portal.security.Roles;
+import org.custos.portal.security.SignedInUser;
+import org.custos.portal.trail.application.TrailService;
+import org.custos.portal.trail.domain.TrailAction;
+
+/**
+ * Findings for the pages: lists and single findings in the caller's clinic scope (regulators: every clinic;
+ * compliance officers and DPOs: their own clinic only, enforced in the query), status changes by regulators
+ * (each written to the trail in the same transaction), and incremental re-evaluation of the on-chain rules when
+ * new blocks were verified (clinics whose newest verified block did not change are skipped).
+ */
+@Stateless
+public class ComplianceService {
+
+    @Inject
+    LedgerIndex ledger;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    TrailService trail;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = "custos")
+    EntityManager em;
+
+    private final RulesEngine engine = RulesEngine.standard();
+
+    FindingRepository repository() {
+        return new JpaFindingRepository(em);
+    }
+
+    /** null for regulators (every clinic), else the caller's own clinic. */
+    String scope() {
+        return currentUser.isRegulator() ? null : currentUser.requireClinicId();
+    }
+
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public List<StoredFinding> findings(String ruleId, Severity severity, FindingStatus status, boolean currentOnly,
+                                        int first, int limit) {
+        return repository().list(scope(), ruleId, severity, status, currentOnly, first, Math.min(limit, 1000));
+    }
+
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public long count(String ruleId, Severity severity, FindingStatus status, boolean currentOnly) {
+        return repository().count(scope(), ruleId, severity, status, currentOnly);
+    }
+
+    /** A finding by key, if it is in the caller's scope (another clinic's finding is simply not found). */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public Optional<StoredFinding> finding(String key) {
+        String scope = scope();
+        return repository().find(key).filter(f -> scope == null || scope.equals(f.getClinicId()));
+    }
+
+    /** Regulators only; ACCEPTED needs a reason. Written to the trail with the old and new status. */
+    @RolesAllowed(Roles.REGULATOR)
+    public StoredFinding changeStatus(String key, FindingStatus to, String reason) {
+        StoredFinding f = repository().find(key)
+                .orElseThrow(() -> new IllegalArgumentException("no finding " + key));
+        FindingStatus from = f.getStatus();
+        Instant now = clock.instant();
+        f.changeStatus(to, reason, currentUser.getName(), now);
+        trail.record(me(), TrailAction.FINDING_STATUS_CHANGED, "finding", key, from + " -> " + to
+                + (f.getStatusReason() == null ? "" : ": " + f.getStatusReason()));
+        return f;
+    }
+
+    /**
+     * Re-evaluates the rules that need no bundle for every clinic whose newest verified block changed since its
+     * last evaluation; returns the clinics evaluated. Bundle rules keep the findings of the clinic's last upload.
+     */
+    @RolesAllowed(Roles.REGULATOR)
+    public List<String> reevaluateChain() {
+        Optional<SyncState> state = ledger.state();
+        if (state.isEmpty()) {
+            return List.of();
+        }
+        long head = state.get().getVerifiedNumber();
+        Instant asOf = ledger.block(head).map(VerifiedBlock::getBlockTime).orElse(null);
+        if (asOf == null) {
+            return List.of();
+        }
+        String mark = "block:" + head;
+        Set<String> chainRules = engine.rules().stream().filter(r -> !r.needsBundle()).map(Rule::id)
+                .collect(Collectors.toSet());
+        RulesEngine chainOnly = new RulesEngine(engine.rules().stream().filter(r -> !r.needsBundle()).toList());
+        List<String> evaluated = new java.util.ArrayList<>();
+        for (String clinic : ledger.clinics()) {
+            EvaluationMark last = em.find(EvaluationMark.class, clinic);
+            if (last != null && last.getInputMark().startsWith(mark + "|")) {
+                continue;
+            }
+            List<ProvenEvent> events = ProvenEvents.load(ledger, clinic);
+            List<Finding> findings = chainOnly.evaluate(new ClinicFacts(clinic, events, null, null, asOf));
+            Instant now = clock.instant();
+            FindingMerger.merge(repository(), clinic, findings, s -> chainRules.contains(s.getRuleId()), mark, now);
+            String full = mark + "|" + (last == null ? "bundle:none" : last.getInputMark()
+                    .substring(last.getInputMark().indexOf('|') + 1));
+            if (last == null) {
+                em.persist(new EvaluationMark(clinic, full, now, findings.size()));
+            } else {
+                last.update(full, now, findings.size());
+            }
+            evaluated.add(clinic);
+        }
+        return evaluated;
+    }
+
+    SignedInUser me() {
+        return new SignedInUser(currentUser.getName(), String.join(",", currentUser.getRoles()),
+                currentUser.getClinicId());
+    }
+}

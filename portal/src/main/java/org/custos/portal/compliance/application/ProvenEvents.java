@@ -1,0 +1,37 @@
+package org.custos.portal.compliance.application;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.LedgerIndex;
+import org.custos.portal.ledger.domain.VerifiedBlock;
+import org.custos.portal.ledger.domain.VerifiedEvent;
+
+/** A clinic's proven events from the verified ledger index, chain order, each with its block's receipts root. */
+public final class ProvenEvents {
+
+    private static final int PAGE = 1000;
+
+    private ProvenEvents() {
+    }
+
+    public static List<ProvenEvent> load(LedgerIndex index, String clinicId) {
+        List<ProvenEvent> events = new ArrayList<>();
+        Map<Long, String> roots = new HashMap<>();
+        for (int first = 0; ; first += PAGE) {
+            List<VerifiedEvent> page = index.events(clinicId, first, PAGE);
+            for (VerifiedEvent e : page) {
+                String root = roots.computeIfAbsent(e.getBlockNumber(),
+                        n -> index.block(n).map(VerifiedBlock::getReceiptsRoot).orElse(null));
+                events.add(ProvenEvent.of(e, root));
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        events.sort((a, b) -> Long.compare(a.id(), b.id()));
+        return events;
+    }
+}

@@ -1,0 +1,101 @@
+package org.custos.portal.compliance.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.custos.portal.evidence.domain.BundleVerification;
+import org.custos.portal.evidence.domain.EvidenceBundle;
+import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.verify.Hex;
+
+/**
+ * Everything the rules may use for one clinic: its proven events in chain order (indexed by name), the regimes
+ * from its latest profile event, its verified bundle if one was uploaded, and the evaluation time {@code asOf}
+ * (the block time of the newest verified block: deadlines that have not passed by then are not findings).
+ */
+public final class ClinicFacts {
+
+    private final String clinicId;
+    private final Regimes regimes;
+    private final List<ProvenEvent> events;
+    private final Map<String, List<ProvenEvent>> byName = new HashMap<>();
+    private final EvidenceBundle bundle;
+    private final BundleVerification verification;
+    private final Instant asOf;
+
+    public ClinicFacts(String clinicId, List<ProvenEvent> events, EvidenceBundle bundle,
+                       BundleVerification verification, Instant asOf) {
+        this.clinicId = clinicId;
+        this.events = List.copyOf(events);
+        this.bundle = bundle;
+        this.verification = verification;
+        this.asOf = asOf;
+        Regimes r = null;
+        for (ProvenEvent e : events) {
+            byName.computeIfAbsent(e.name(), n -> new ArrayList<>()).add(e);
+            if (e.name().equals("ClinicAdmitted") || e.name().equals("ClinicUpdated")) {
+                r = Regimes.of(e.intField("jurisdiction"), Boolean.parseBoolean(e.field("hipaaCoveredEntity")));
+            }
+        }
+        this.regimes = r;
+    }
+
+    public String clinicId() {
+        return clinicId;
+    }
+
+    /** Empty when the clinic has no profile event yet (no rule applies then). */
+    public Optional<Regimes> regimes() {
+        return Optional.ofNullable(regimes);
+    }
+
+    public List<ProvenEvent> events() {
+        return events;
+    }
+
+    public List<ProvenEvent> events(String name) {
+        return Collections.unmodifiableList(byName.getOrDefault(name, List.of()));
+    }
+
+    public Instant asOf() {
+        return asOf;
+    }
+
+    public boolean hasBundle() {
+        return bundle != null && verification != null;
+    }
+
+    public EvidenceBundle bundle() {
+        return bundle;
+    }
+
+    public BundleVerification verification() {
+        return verification;
+    }
+
+    /**
+     * Evidence for access-log entry {@code index}: its RFC 9162 inclusion path under the first anchored checkpoint
+     * covering it, and whether that path verifies against the anchored root.
+     */
+    public EvidenceRef entryEvidence(int index) {
+        for (BundleVerification.CheckpointCheck c : verification.checkpoints()) {
+            if (c.treeSize() > index && c.status() != BundleVerification.RootStatus.SHORT) {
+                List<String> path = bundle.leaves().inclusionPath(index, c.treeSize()).stream()
+                        .map(Hex::encodePrefixed).toList();
+                return EvidenceRef.entry(EvidenceBundle.entryPath(index), c.treeSize(), c.anchoredRoot(), path,
+                        c.status() == BundleVerification.RootStatus.MATCH, bundle.sha256());
+            }
+        }
+        return EvidenceRef.file("entry", EvidenceBundle.entryPath(index), bundle.sha256());
+    }
+
+    /** The proven checkpoint event that first covers entry {@code index}, if any. */
+    public Optional<ProvenEvent> coveringCheckpoint(int index) {
+        return verification.checkpoints().stream().filter(c -> c.treeSize() > index).findFirst()
+                .map(BundleVerification.CheckpointCheck::event);
+    }
+}

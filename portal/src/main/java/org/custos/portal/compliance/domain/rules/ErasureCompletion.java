@@ -1,0 +1,80 @@
+package org.custos.portal.compliance.domain.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.custos.portal.compliance.domain.ClinicFacts;
+import org.custos.portal.compliance.domain.Deadlines;
+import org.custos.portal.compliance.domain.EvidenceRef;
+import org.custos.portal.compliance.domain.Finding;
+import org.custos.portal.compliance.domain.Severity;
+import org.custos.portal.evidence.domain.ProvenEvent;
+
+/**
+ * GDPR-ER-01: an erasure request answered FULFILLED needs every key registered to the subject (before the answer)
+ * destroyed ({@code KeyDestroyed}) by the Art 12(3) deadline: one month from receipt, three when the extension
+ * notice came inside the first month. Destroyed late or never (once the deadline has passed) is a finding.
+ */
+public final class ErasureCompletion extends CatalogueRule {
+
+    public ErasureCompletion() {
+        super("GDPR-ER-01", 1, "GDPR Art 17(1) with Art 12(3)", Severity.S1, Scope.GDPR, false);
+    }
+
+    @Override
+    public void evaluate(ClinicFacts f, List<Finding> out) {
+        Map<String, ProvenEvent> extended = Chain.firstBy(f, "RequestExtended", "requestId");
+        Map<String, ProvenEvent> answered = Chain.firstBy(f, "RequestAnswered", "requestId");
+        Map<String, ProvenEvent> destroyed = Chain.firstBy(f, "KeyDestroyed", "keyId");
+        Map<String, List<ProvenEvent>> keysOf = Chain.allBy(f, "KeyRegistered", "subjectPseudonym");
+        for (ProvenEvent r : f.events("RequestReceived")) {
+            if (r.intField("requestType") != 1 || r.intField("regime") == 2) {
+                continue;
+            }
+            String id = r.field("requestId");
+            ProvenEvent ans = answered.get(id);
+            if (ans == null || ans.intField("outcome") != 0) {
+                continue;
+            }
+            ProvenEvent ext = extended.get(id);
+            Instant first = Deadlines.plusMonths(r.time(), 1);
+            Instant deadline = ext != null && !ext.time().isAfter(first) ? Deadlines.plusMonths(r.time(), 3) : first;
+            List<String> late = new ArrayList<>();
+            Instant actual = null;
+            boolean never = false;
+            List<EvidenceRef> ev = new ArrayList<>(List.of(EvidenceRef.event("requestReceived", r),
+                    EvidenceRef.event("requestAnswered", ans)));
+            for (ProvenEvent k : keysOf.getOrDefault(r.field("subjectPseudonym"), List.of())) {
+                if (k.time().isAfter(ans.time())) {
+                    continue;
+                }
+                ProvenEvent d = destroyed.get(k.field("keyId"));
+                if (d != null && !d.time().isAfter(deadline)) {
+                    continue;
+                }
+                if (d == null && !f.asOf().isAfter(deadline)) {
+                    continue;
+                }
+                late.add(k.field("keyId"));
+                ev.add(EvidenceRef.event("keyRegistered", k));
+                if (d == null) {
+                    never = true;
+                } else {
+                    ev.add(EvidenceRef.event("keyDestroyed", d));
+                    actual = actual == null || d.time().isAfter(actual) ? d.time() : actual;
+                }
+            }
+            if (late.isEmpty()) {
+                continue;
+            }
+            Map<String, String> objects = new TreeMap<>();
+            objects.put("requestId", id);
+            objects.put("keyIds", String.join(",", late));
+            out.add(finding(f, "requestId:" + id, never ? "Erasure answered as fulfilled but "
+                    + late.size() + " key(s) of the subject never destroyed" : "Key(s) of the subject destroyed after "
+                    + "the erasure deadline", objects, ev, deadline, never ? null : actual));
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.custos.portal.evidence.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.custos.portal.compliance.application.ProvenEvents;
+import org.custos.portal.compliance.domain.ClinicFacts;
+import org.custos.portal.compliance.domain.EvaluationMark;
+import org.custos.portal.compliance.domain.Finding;
+import org.custos.portal.compliance.domain.FindingMerger;
+import org.custos.portal.compliance.domain.FindingRepository;
+import org.custos.portal.compliance.domain.RulesEngine;
+import org.custos.portal.compliance.infrastructure.JpaFindingRepository;
+import org.custos.portal.evidence.domain.BundleLimits;
+import org.custos.portal.evidence.domain.BundleProgress;
+import org.custos.portal.evidence.domain.BundleReader;
+import org.custos.portal.evidence.domain.BundleRejectedException;
+import org.custos.portal.evidence.domain.BundleVerification;
+import org.custos.portal.evidence.domain.BundleVerifier;
+import org.custos.portal.evidence.domain.EvidenceBundle;
+import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.evidence.domain.StoredBundle;
+import org.custos.portal.ledger.domain.LedgerIndex;
+import org.custos.portal.ledger.domain.SyncState;
+import org.custos.portal.ledger.domain.VerifiedBlock;
+import org.custos.portal.security.CurrentUser;
+import org.custos.portal.security.Roles;
+import org.custos.portal.security.SignedInUser;
+import org.custos.portal.trail.application.TrailService;
+import org.custos.portal.trail.domain.TrailAction;
+
+/**
+ * Evidence-bundle uploads for the pages: a compliance officer uploads their own clinic's bundle, a regulator any
+ * clinic's. The upload streams from {@code in} (limits of {@link BundleLimits#defaults()}, progress reported as it
+ * reads), is verified against the clinic's proven events, the rules run over it, and the bundle record, the merged
+ * findings and a trail entry are stored in one transaction. A refused upload throws
+ * {@link BundleRejectedException} with its reason and stores nothing.
+ */
+@Stateless
+public class EvidenceService {
+
+    /** The outcome shown on the upload page. */
+    public record UploadResult(StoredBundle bundle, BundleVerification verification, int findings,
+                               FindingMerger.Result merge) {
+    }
+
+    @Inject
+    LedgerIndex ledger;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    TrailService trail;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = "custos")
+    EntityManager em;
+
+    private final RulesEngine engine = RulesEngine.standard();
+
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER})
+    public UploadResult upload(InputStream in, String clinicId, BundleProgress progress) {
+        String clinic = clinicId == null ? "" : clinicId.toLowerCase(Locale.ROOT);
+        if (!clinic.matches("0x[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("clinic must be a 0x-hex bytes32 clinic id");
+        }
+        if (!currentUser.isRegulator() && !clinic.equals(currentUser.requireClinicId().toLowerCase(Locale.ROOT))) {
+            throw new SecurityException("a compliance officer uploads only their own clinic's bundle");
+        }
+        SyncState state = ledger.state().orElseThrow(() -> new IllegalStateException("the ledger is not synced yet"));
+        long head = state.getVerifiedNumber();
+        Instant asOf = ledger.block(head).map(VerifiedBlock::getBlockTime)
+                .orElseThrow(() -> new IllegalStateException("no verified block yet"));
+        List<ProvenEvent> events = ProvenEvents.load(ledger, clinic);
+        if (events.stream().noneMatch(e -> e.name().equals("ClinicAdmitted"))) {
+            throw new IllegalArgumentException("clinic " + clinic + " is not admitted on the verified chain");
+        }
+        FindingRepository repository = new JpaFindingRepository(em);
+        try (EvidenceBundle bundle = new BundleReader(BundleLimits.defaults()).read(in, clinic, progress)) {
+            BundleVerification v = new BundleVerifier().verify(bundle, events);
+            List<Finding> findings = engine.evaluate(new ClinicFacts(clinic, events, bundle, v, asOf));
+            Instant now = clock.instant();
+            Optional<StoredBundle> known = repository.bundle(bundle.sha256());
+            StoredBundle record = known.orElseGet(() -> new StoredBundle(bundle, v, currentUser.getName(), now, head,
+                    summary(v)));
+            if (known.isEmpty()) {
+                repository.addBundle(record);
+            }
+            String mark = "block:" + head + "|bundle:" + bundle.sha256();
+            FindingMerger.Result merge = FindingMerger.merge(repository, clinic, findings, s -> true, mark, now);
+            EvaluationMark last = em.find(EvaluationMark.class, clinic);
+            if (last == null) {
+                em.persist(new EvaluationMark(clinic, mark, now, findings.size()));
+            } else {
+                last.update(mark, now, findings.size());
+            }
+            trail.record(new SignedInUser(currentUser.getName(), String.join(",", currentUser.getRoles()),
+                    currentUser.getClinicId()), TrailAction.BUNDLE_VERIFIED, "bundle", bundle.sha256(),
+                    "clinic " + clinic + ", " + bundle.entries() + " entries, " + findings.size() + " findings");
+            return new UploadResult(record, v, findings.size(), merge);
+        }
+    }
+
+    /** The bundles of the caller's scope, newest first. */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public List<StoredBundle> bundles(int first, int limit) {
+        String scope = currentUser.isRegulator() ? null : currentUser.requireClinicId();
+        return new JpaFindingRepository(em).bundles(scope, first, Math.min(limit, 1000));
+    }
+
+    static String summary(BundleVerification v) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("entries", v.entries());
+        s.put("coveredEntries", v.coveredEntries());
+        s.put("checkpoints", v.checkpoints().stream().map(c -> Map.of("treeSize", c.treeSize(), "root",
+                c.status().name(), "consistent", String.valueOf(c.consistentWithPrevious()), "head",
+                c.head().name(), "tx", c.event().txHash())).toList());
+        s.put("receipts", v.receipts().stream().filter(r -> r.status() != BundleVerification.ReceiptStatus.OK)
+                .map(r -> Map.of("keyId", r.keyId(), "status", r.status().name())).toList());
+        s.put("documentsMissing", v.documents().stream().filter(d -> !d.found())
+                .map(d -> Map.of("docType", d.docType(), "version", d.version())).toList());
+        s.put("identifierDictionary", !v.identifiers().isEmpty());
+        return FindingMerger.json(s);
+    }
+}

@@ -1,0 +1,413 @@
+package org.custos.portal.evidence.domain;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.custos.portal.evidence.domain.BundleRejectedException.Reason;
+import org.custos.verify.Hashes;
+import org.custos.verify.Hex;
+
+/**
+ * Reads an evidence bundle (docs/evidence-bundle.md, {@code custos-bundle/1}) from a stream, in one pass, in
+ * bounded memory: access-log entries are hashed (leaf and SHA-256 into a temporary file) and parsed into compact
+ * columns as they arrive, the manifest is spooled to a temporary file and parsed as a stream afterwards. Refuses
+ * with a {@link BundleRejectedException} naming the reason: not a zip, over a size or count limit, a compression
+ * ratio of a zip bomb, an unsafe or duplicate path, an unknown file, a missing or malformed manifest, a file not
+ * listed or listed but missing, a SHA-256 mismatch, another clinic, an invalid FHIR entry. Relies on no entry
+ * order and no zip metadata.
+ */
+public final class BundleReader {
+
+    public static final String FORMAT = "custos-bundle/1";
+    public static final String MANIFEST = "manifest.json";
+    /**
+     * Optional (proposed extension of custos-bundle/1): identifiers the clinic lists for the plain-hash check
+     * (GDPR-MIN-02), {@code {"format":"custos-identifiers/1","identifiers":["MRN-…","…"]}}, role
+     * {@code identifier-dictionary}.
+     */
+    public static final String IDENTIFIERS = "identifiers/dictionary.json";
+
+    private static final Pattern ENTRY = Pattern.compile("access-log/(\\d{6,7})\\.json");
+    private static final Pattern SMALL = Pattern.compile(
+            "(checkpoints/\\d{6,7}\\.(json|sig))|(consents/\\d{6,7}\\.json)"
+                    + "|(documents/[a-z0-9][a-z0-9-]{0,62}-v\\d{1,6}\\.(md|json))|(kms-receipts/\\d{6,7}\\.(json|sig))|(identifiers/dictionary\\.json)");
+    private static final Pattern CLINIC = Pattern.compile("0x[0-9a-f]{64}");
+
+    private final BundleLimits limits;
+
+    public BundleReader(BundleLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Reads the bundle of {@code expectedClinic} (0x-hex, 32 bytes) from {@code in} (read to its end and closed). The caller closes
+     * the result.
+     */
+    public EvidenceBundle read(InputStream in, String expectedClinic, BundleProgress progress) {
+        String clinic = expectedClinic.toLowerCase(java.util.Locale.ROOT);
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Counting counted = new Counting(new DigestInputStream(in, sha), limits.maxUploadBytes());
+        LeafStore leaves = new LeafStore();
+        Path manifest = null;
+        boolean ok = false;
+        try {
+            AccessLogTable table = new AccessLogTable();
+            TreeMap<String, byte[]> files = new TreeMap<>();
+            Set<String> names = new HashSet<>();
+            BitSet entryNames = new BitSet();
+            AuditEventReader fhir = new AuditEventReader();
+            long entries = 0;
+            long uncompressed = 0;
+            long small = 0;
+            int consents = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (ZipInputStream zip = new ZipInputStream(counted)) {
+                ZipEntry e;
+                while ((e = nextEntry(zip)) != null) {
+                    entries++;
+                    if (entries > limits.maxEntries()) {
+                        throw new BundleRejectedException(Reason.TOO_MANY_ENTRIES,
+                                "more than " + limits.maxEntries() + " files in the bundle");
+                    }
+                    String name = e.getName();
+                    checkPath(name, e.isDirectory());
+                    Matcher m = ENTRY.matcher(name);
+                    boolean isEntry = m.matches();
+                    int index = isEntry ? Integer.parseInt(m.group(1)) : -1;
+                    if (isEntry ? entryNames.get(index) : !names.add(name)) {
+                        throw new BundleRejectedException(Reason.DUPLICATE_ENTRY, "file " + name + " appears twice");
+                    }
+                    if (!isEntry && !name.equals(MANIFEST) && !SMALL.matcher(name).matches()) {
+                        throw new BundleRejectedException(Reason.UNLISTED_FILE,
+                                "unexpected file " + printable(name) + " (not part of " + FORMAT + ")");
+                    }
+                    if (name.equals(MANIFEST)) {
+                        manifest = Files.createTempFile("custos-manifest", ".json");
+                        try (OutputStream out = Files.newOutputStream(manifest)) {
+                            uncompressed = copy(zip, out, buffer, limits.maxManifestBytes(), uncompressed, counted,
+                                    name);
+                        }
+                        continue;
+                    }
+                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                    uncompressed = copy(zip, bytes, buffer, limits.maxEntryBytes(), uncompressed, counted, name);
+                    byte[] content = bytes.toByteArray();
+                    if (isEntry) {
+                        entryNames.set(index);
+                        leaves.addEntry(index, content);
+                        fhir.readEntry(index, content, clinic, table);
+                    } else {
+                        small += content.length;
+                        if (small > limits.maxSmallFileBytes()) {
+                            throw new BundleRejectedException(Reason.TOO_LARGE,
+                                    "documents, heads, consents and receipts exceed "
+                                            + limits.maxSmallFileBytes() + " bytes");
+                        }
+                        if (name.startsWith("consents/")) {
+                            fhir.readConsent(name, content, clinic);
+                            consents++;
+                        }
+                        files.put(name, content);
+                    }
+                    if (entries % 1024 == 0) {
+                        progress.update(counted.count, entries);
+                    }
+                }
+                while (counted.read(buffer) >= 0) {
+                    // the central directory: read to the end so that the bundle hash covers every byte
+                }
+            } catch (ZipException z) {
+                throw new BundleRejectedException(Reason.NOT_A_ZIP, "not a readable zip: " + z.getMessage(), z);
+            } catch (java.io.EOFException eof) {
+                throw new BundleRejectedException(Reason.NOT_A_ZIP, "the zip ends early (truncated upload)", eof);
+            }
+            if (entries == 0) {
+                throw new BundleRejectedException(Reason.NOT_A_ZIP, "not a zip file (no entries found)");
+            }
+            if (manifest == null) {
+                throw new BundleRejectedException(Reason.MISSING_MANIFEST, "the bundle has no " + MANIFEST);
+            }
+            if (leaves.contiguous() != entryNames.cardinality()) {
+                throw new BundleRejectedException(Reason.BAD_MANIFEST, "access-log entries are not numbered "
+                        + "0..n-1 without gaps (first missing: " + EvidenceBundle.entryPath(leaves.contiguous()) + ")");
+            }
+            checkManifest(manifest, clinic, leaves, entryNames.cardinality(), files);
+            progress.update(counted.count, entries);
+            EvidenceBundle bundle = new EvidenceBundle(Hex.encodePrefixed(sha.digest()), counted.count, clinic,
+                    leaves, table, files, consents);
+            ok = true;
+            return bundle;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the bundle failed", e);
+        } finally {
+            if (manifest != null) {
+                try {
+                    Files.deleteIfExists(manifest);
+                } catch (IOException ignored) {
+                    // a temporary file; the OS cleans up
+                }
+            }
+            if (!ok) {
+                leaves.close();
+            }
+        }
+    }
+
+    private static ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new BundleRejectedException(Reason.NOT_A_ZIP, "malformed zip entry name: " + e.getMessage(), e);
+        }
+    }
+
+    private long copy(ZipInputStream zip, OutputStream out, byte[] buffer, long entryLimit, long total,
+                      Counting counted, String name) throws IOException {
+        long size = 0;
+        int r;
+        while ((r = zip.read(buffer)) >= 0) {
+            size += r;
+            total += r;
+            if (size > entryLimit) {
+                throw new BundleRejectedException(Reason.TOO_LARGE, printable(name) + " is larger than "
+                        + entryLimit + " bytes");
+            }
+            if (total > limits.maxUncompressedBytes()) {
+                throw new BundleRejectedException(Reason.TOO_LARGE, "the bundle unpacks to more than "
+                        + limits.maxUncompressedBytes() + " bytes");
+            }
+            if (total > (1 << 20) && total > limits.maxRatio() * Math.max(1, counted.count)) {
+                throw new BundleRejectedException(Reason.ZIP_BOMB, "compression ratio above "
+                        + (long) limits.maxRatio() + ":1 (" + total + " bytes from " + counted.count
+                        + "): refused as a zip bomb");
+            }
+            out.write(buffer, 0, r);
+        }
+        return total;
+    }
+
+    static void checkPath(String name, boolean directory) {
+        if (name.isEmpty() || directory || name.endsWith("/")) {
+            throw new BundleRejectedException(Reason.UNSAFE_PATH, "directory or empty entry name "
+                    + printable(name));
+        }
+        if (name.startsWith("/") || name.contains("\\") || name.contains(":") || name.contains("//")) {
+            throw new BundleRejectedException(Reason.UNSAFE_PATH, "absolute or non-portable path "
+                    + printable(name));
+        }
+        for (String segment : name.split("/")) {
+            if (segment.equals("..") || segment.equals(".")) {
+                throw new BundleRejectedException(Reason.UNSAFE_PATH, "path traversal in " + printable(name));
+            }
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < 0x20 || name.charAt(i) == 0x7f) {
+                throw new BundleRejectedException(Reason.UNSAFE_PATH, "control character in a path");
+            }
+        }
+    }
+
+    /** Untrusted names in messages: printable ASCII only, at most 120 characters. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 120; i++) {
+            char c = s.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return "'" + b + (s.length() > 120 ? "…" : "") + "'";
+    }
+
+    private static void checkManifest(Path manifest, String clinic, LeafStore leaves, int entryCount,
+                                      TreeMap<String, byte[]> files) throws IOException {
+        String format = null;
+        String manifestClinic = null;
+        BitSet listedEntries = new BitSet();
+        Set<String> listed = new HashSet<>();
+        try (JsonParser p = new JsonFactory().createParser(manifest.toFile())) {
+            expect(p.nextToken() == JsonToken.START_OBJECT, "manifest.json is not a JSON object");
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "format" -> {
+                        expect(v == JsonToken.VALUE_STRING, "format must be a string");
+                        format = p.getText();
+                    }
+                    case "clinic" -> {
+                        expect(v == JsonToken.VALUE_STRING, "clinic must be a string");
+                        manifestClinic = p.getText();
+                    }
+                    case "files" -> {
+                        expect(v == JsonToken.START_ARRAY, "files must be an array");
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            checkFile(p, leaves, files, listedEntries, listed);
+                        }
+                        expect(p.currentToken() == JsonToken.END_ARRAY, "files must hold objects");
+                    }
+                    default -> throw new BundleRejectedException(Reason.BAD_MANIFEST,
+                            "unknown manifest field " + printable(field));
+                }
+            }
+            expect(t == JsonToken.END_OBJECT && p.nextToken() == null, "manifest.json has trailing content");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BundleRejectedException(Reason.BAD_MANIFEST, "manifest.json is not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (!FORMAT.equals(format)) {
+            throw new BundleRejectedException(Reason.BAD_MANIFEST, "format must be " + FORMAT + ", not "
+                    + (format == null ? "missing" : printable(format)));
+        }
+        if (manifestClinic == null || !CLINIC.matcher(manifestClinic).matches()) {
+            throw new BundleRejectedException(Reason.BAD_MANIFEST, "clinic must be a lower-case 0x-hex bytes32");
+        }
+        if (!manifestClinic.equals(clinic)) {
+            throw new BundleRejectedException(Reason.WRONG_CLINIC, "the bundle is clinic " + manifestClinic
+                    + "'s, not " + clinic + "'s");
+        }
+        if (listedEntries.cardinality() != entryCount) {
+            int missing = -1;
+            for (int i = 0; i < leaves.size(); i++) {
+                if (leaves.has(i) && !listedEntries.get(i)) {
+                    missing = i;
+                    break;
+                }
+            }
+            throw new BundleRejectedException(Reason.UNLISTED_FILE, EvidenceBundle.entryPath(missing)
+                    + " is in the zip but not in the manifest");
+        }
+        for (String name : files.keySet()) {
+            if (!listed.contains(name)) {
+                throw new BundleRejectedException(Reason.UNLISTED_FILE, printable(name)
+                        + " is in the zip but not in the manifest");
+            }
+        }
+    }
+
+    private static void checkFile(JsonParser p, LeafStore leaves, TreeMap<String, byte[]> files, BitSet listedEntries,
+                                  Set<String> listed) throws IOException {
+        String path = null;
+        String role = null;
+        String hash = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.getCurrentName();
+            expect(p.nextToken() == JsonToken.VALUE_STRING, "manifest file fields must be strings");
+            switch (field) {
+                case "path" -> path = p.getText();
+                case "role" -> role = p.getText();
+                case "sha256" -> hash = p.getText();
+                default -> throw new BundleRejectedException(Reason.BAD_MANIFEST,
+                        "unknown manifest file field " + printable(field));
+            }
+        }
+        expect(path != null && role != null && hash != null, "a manifest file needs path, role and sha256");
+        Matcher m = ENTRY.matcher(path);
+        byte[] actual;
+        if (m.matches()) {
+            int index = Integer.parseInt(m.group(1));
+            expect(!listedEntries.get(index), printable(path) + " is listed twice");
+            if (!leaves.has(index)) {
+                throw new BundleRejectedException(Reason.MISSING_FILE, "the manifest lists " + printable(path)
+                        + " but the zip does not hold it");
+            }
+            listedEntries.set(index);
+            expect(role.equals("access-log-entry"), printable(path) + " must have role access-log-entry");
+            actual = leaves.entrySha256(index);
+        } else {
+            expect(listed.add(path), printable(path) + " is listed twice");
+            byte[] content = files.get(path);
+            if (content == null) {
+                throw new BundleRejectedException(Reason.MISSING_FILE, "the manifest lists " + printable(path)
+                        + " but the zip does not hold it");
+            }
+            expect(role.equals(roleOf(path)), printable(path) + " must have role " + roleOf(path));
+            actual = Hashes.sha256(content);
+        }
+        if (!Hex.encodePrefixed(actual).equals(hash)) {
+            throw new BundleRejectedException(Reason.HASH_MISMATCH, printable(path) + " does not match its SHA-256 "
+                    + "in the manifest (listed " + printable(hash) + ", file " + Hex.encodePrefixed(actual) + ")");
+        }
+    }
+
+    static String roleOf(String path) {
+        if (path.startsWith("checkpoints/")) {
+            return path.endsWith(".sig") ? "signed-tree-head-signature" : "signed-tree-head";
+        }
+        if (path.startsWith("kms-receipts/")) {
+            return path.endsWith(".sig") ? "kms-receipt-signature" : "kms-receipt";
+        }
+        if (path.startsWith("consents/")) {
+            return "consent";
+        }
+        if (path.equals(IDENTIFIERS)) {
+            return "identifier-dictionary";
+        }
+        return "document";
+    }
+
+    private static void expect(boolean condition, String message) {
+        if (!condition) {
+            throw new BundleRejectedException(Reason.BAD_MANIFEST, message);
+        }
+    }
+
+    /** Counts (and limits) the compressed bytes read. */
+    private static final class Counting extends FilterInputStream {
+        private final long limit;
+        long count;
+
+        Counting(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r = super.read(b, off, len);
+            if (r > 0) {
+                add(r);
+            }
+            return r;
+        }
+
+        private void add(long n) {
+            count += n;
+            if (count > limit) {
+                throw new BundleRejectedException(Reason.TOO_LARGE, "the upload is larger than " + limit + " bytes");
+            }
+        }
+    }
+}
