@@ -14,6 +14,11 @@ public enum ReportReasonCode {
     BYTE_RANGE_INVALID,
     /** The signed byte ranges do not end at the end of the file: bytes (e.g. an incremental update) were appended. */
     NOT_WHOLE_FILE,
+    /**
+     * The /Contents gap is not the one canonical form of its CMS: hex digits of one case, the DER encoding, then
+     * only zero bytes. Otherwise unsigned bytes of the file could change while the signature still verifies.
+     */
+    CONTENTS_NOT_CANONICAL,
     /** The /Contents are not a CMS SignedData with exactly one signer. */
     CMS_MALFORMED,
     /** Digest algorithm other than SHA-256, -384, -512. */
@@ -30,6 +35,10 @@ public enum ReportReasonCode {
     CERTIFICATE_KEY_USAGE,
     /** No valid chain from the signer certificate to a configured trust anchor at the validation time. */
     CERTIFICATE_UNTRUSTED,
+    /** The CMS (or timestamp token) carries a certificate that is not on the validated path. */
+    CERTIFICATE_NOT_ON_PATH,
+    /** The CMS structure has unsigned parts other than Custos's signer produces (digest algorithm set, versions, CRLs). */
+    CMS_UNEXPECTED_CONTENT,
     /** The signature-time-stamp token is malformed or its signature does not verify. */
     TIMESTAMP_INVALID,
     /** The timestamp's message imprint is not the hash of this signature value. */

@@ -29,12 +29,26 @@ record SignedRange(byte[] signedContent, byte[] contents) {
             throw new Rejection(ReportReasonCode.BYTE_RANGE_INVALID, "/Contents gap", "one hex string <...>",
                     "bytes " + a + ".." + b + " are not");
         }
+        if (mixedCase(file, a + 1, b - 1)) {
+            throw new Rejection(ReportReasonCode.CONTENTS_NOT_CANONICAL, "/Contents hex digits",
+                    "one letter case", "upper and lower case mixed");
+        }
         ByteArrayOutputStream signed = new ByteArrayOutputStream(file.length - (b - a));
         signed.write(file, 0, a);
         signed.write(file, b, byteRange[3]);
         byte[] contents = HexFormat.of().parseHex(new String(file, a + 1, b - a - 2,
                 java.nio.charset.StandardCharsets.US_ASCII));
         return new SignedRange(signed.toByteArray(), contents);
+    }
+
+    private static boolean mixedCase(byte[] file, int from, int to) {
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = from; i < to; i++) {
+            upper |= file[i] >= 'A' && file[i] <= 'F';
+            lower |= file[i] >= 'a' && file[i] <= 'f';
+        }
+        return upper && lower;
     }
 
     private static boolean hex(byte[] file, int from, int to) {

@@ -16,13 +16,15 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
  *   <li>the file parses and holds exactly one signature, SubFilter {@code ETSI.CAdES.detached};</li>
  *   <li>the signature covers the whole file: {@code /ByteRange [0 a b c]} with {@code b + c} = file length and
  *       the gap exactly the {@code /Contents} hex string (so an appended byte or incremental update is
- *       {@code NOT_WHOLE_FILE});</li>
+ *       {@code NOT_WHOLE_FILE}), in its one canonical form (hex of one case, the DER of the CMS, zero padding):
+ *       no byte of the file can change without changing what is signed or what is checked;</li>
  *   <li>the CMS: one signer, message digest, signing-certificate-v2, signature value ({@link CmsSignature});</li>
  *   <li>the timestamp when present, and the chains of signer and timestamp authority to a trust anchor, at the
  *       timestamp's time (B-T) or the clock's time (B-B);</li>
  *   <li>the embedded evidence's SHA-256 equals every printed "Evidence SHA-256:" line.</li>
  * </ol>
- * Revocation is not checked (offline; see docs/reports.md).
+ * Revocation is not checked (offline; see docs/reports.md). Malformed input of any kind is a rejection, never
+ * an exception.
  */
 public final class SignedReportVerifier {
 
@@ -59,8 +61,8 @@ public final class SignedReportVerifier {
             }
             SignedRange range = SignedRange.of(file, signature.getByteRange());
             Instant now = clock.instant();
-            CmsSignature.Verified signer = new CmsSignature(trust).check(range.contents(), range.signedContent(), now);
-            byte[] evidence = EmbeddedEvidence.check(document);
+            CmsSignature.Verified signer = cms(range, now);
+            byte[] evidence = evidence(document);
             Instant timestamp = signer.timestamp();
             Instant claimed = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
             return ReportVerificationResult.ok(new SignatureFacts(timestamp == null ? "PAdES-B-B" : "PAdES-B-T",
@@ -68,6 +70,25 @@ public final class SignedReportVerifier {
                     org.custos.reports.model.Evidence.sha256Hex(evidence)), evidence);
         } catch (IOException e) {
             throw new Rejection(ReportReasonCode.MALFORMED_PDF, "PDF structure", "a readable PDF", e.getMessage());
+        }
+    }
+
+    /** BouncyCastle parses lazily: malformed structures surface as runtime exceptions anywhere in the checks. */
+    private CmsSignature.Verified cms(SignedRange range, Instant now) throws Rejection {
+        try {
+            return new CmsSignature(trust).check(range.contents(), range.signedContent(), now);
+        } catch (RuntimeException e) {
+            throw new Rejection(ReportReasonCode.CMS_MALFORMED, "/Contents", "a well-formed CMS SignedData",
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] evidence(PDDocument document) throws Rejection, IOException {
+        try {
+            return EmbeddedEvidence.check(document);
+        } catch (RuntimeException e) {
+            throw new Rejection(ReportReasonCode.MALFORMED_PDF, "associated files and page text",
+                    "a readable PDF", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

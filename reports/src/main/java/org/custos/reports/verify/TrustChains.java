@@ -5,6 +5,7 @@ import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
@@ -56,9 +57,28 @@ final class TrustChains {
             parameters.setDate(when);
             parameters.addCertStore(CertStore.getInstance("Collection",
                     new CollectionCertStoreParameters(intermediates)));
-            CertPathBuilder.getInstance("PKIX").build(parameters);
+            PKIXCertPathBuilderResult path = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
+                    .build(parameters);
+            requireOnlyPathCertificates(intermediates, path, subject);
         } catch (GeneralSecurityException e) {
             throw new Rejection(reason, subject, "a valid path to a trust anchor at " + at, e.getMessage());
+        }
+    }
+
+    /**
+     * Certificates are unsigned parts of a CMS: one that is neither on the validated path nor the anchor itself
+     * could be altered or added without any check noticing, so it is refused.
+     */
+    private static void requireOnlyPathCertificates(List<X509Certificate> carried, PKIXCertPathBuilderResult path,
+                                                    String subject) throws Rejection {
+        Set<X509Certificate> allowed = new HashSet<>();
+        path.getCertPath().getCertificates().forEach(c -> allowed.add((X509Certificate) c));
+        allowed.add(path.getTrustAnchor().getTrustedCert());
+        for (X509Certificate certificate : carried) {
+            if (!allowed.contains(certificate)) {
+                throw new Rejection(ReportReasonCode.CERTIFICATE_NOT_ON_PATH, subject,
+                        "only certificates of the validated path", certificate.getSubjectX500Principal().getName());
+            }
         }
     }
 }
