@@ -1,6 +1,8 @@
 package org.custos.portal.evidence.application;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -69,6 +71,10 @@ public class EvidenceService {
     @PersistenceContext(unitName = "custos")
     EntityManager em;
 
+    /** Parses access-log entries while the upload is inflated and hashed. */
+    @Resource
+    ManagedExecutorService parsers;
+
     private final RulesEngine engine = RulesEngine.standard();
 
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER})
@@ -89,7 +95,8 @@ public class EvidenceService {
             throw new IllegalArgumentException("clinic " + clinic + " is not admitted on the verified chain");
         }
         FindingRepository repository = new JpaFindingRepository(em);
-        try (EvidenceBundle bundle = new BundleReader(BundleLimits.defaults()).read(in, clinic, progress)) {
+        try (EvidenceBundle bundle = new BundleReader(BundleLimits.defaults(), parsers).read(in, clinic,
+                progress)) {
             BundleVerification v = new BundleVerifier().verify(bundle, events);
             List<Finding> findings = engine.evaluate(new ClinicFacts(clinic, events, bundle, v, asOf));
             Instant now = clock.instant();

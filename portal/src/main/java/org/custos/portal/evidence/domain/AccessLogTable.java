@@ -34,7 +34,7 @@ public final class AccessLogTable {
     private int capacityUsed;
     private int count;
 
-    public void put(int index, long recordedAt, String roleCode, String staffId, String subjectId, String recordId,
+    public synchronized void put(int index, long recordedAt, String roleCode, String staffId, String subjectId, String recordId,
                     String consentId, int purposeId, int dataCategory, boolean glass) {
         ensure(index + 1);
         recorded[index] = recordedAt;

@@ -53,9 +53,20 @@ public final class BundleReader {
     private static final Pattern CLINIC = Pattern.compile("0x[0-9a-f]{64}");
 
     private final BundleLimits limits;
+    private final java.util.concurrent.Executor parsers;
 
+    /** A reader that parses entries on the calling thread. */
     public BundleReader(BundleLimits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * A reader that parses entries on {@code parsers} (e.g. a managed executor of two threads) while it inflates
+     * and hashes the next ones; null parses on the calling thread.
+     */
+    public BundleReader(BundleLimits limits, java.util.concurrent.Executor parsers) {
         this.limits = limits;
+        this.parsers = parsers;
     }
 
     /**
@@ -74,8 +85,9 @@ public final class BundleReader {
         LeafStore leaves = new LeafStore();
         Path manifest = null;
         boolean ok = false;
+        AccessLogTable table = new AccessLogTable();
+        ParallelParse parallel = parsers == null ? null : new ParallelParse(parsers, clinic, table);
         try {
-            AccessLogTable table = new AccessLogTable();
             TreeMap<String, byte[]> files = new TreeMap<>();
             Set<String> names = new HashSet<>();
             BitSet entryNames = new BitSet();
@@ -119,7 +131,11 @@ public final class BundleReader {
                     if (isEntry) {
                         entryNames.set(index);
                         leaves.addEntry(index, content);
-                        fhir.readEntry(index, content, clinic, table);
+                        if (parallel == null) {
+                            fhir.readEntry(index, content, clinic, table);
+                        } else {
+                            parallel.submit(index, content);
+                        }
                     } else {
                         small += content.length;
                         if (small > limits.maxSmallFileBytes()) {
@@ -145,6 +161,9 @@ public final class BundleReader {
             } catch (java.io.EOFException eof) {
                 throw new BundleRejectedException(Reason.NOT_A_ZIP, "the zip ends early (truncated upload)", eof);
             }
+            if (parallel != null) {
+                parallel.finish();
+            }
             if (entries == 0) {
                 throw new BundleRejectedException(Reason.NOT_A_ZIP, "not a zip file (no entries found)");
             }
@@ -164,6 +183,9 @@ public final class BundleReader {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the bundle failed", e);
         } finally {
+            if (parallel != null) {
+                parallel.await();
+            }
             if (manifest != null) {
                 try {
                     Files.deleteIfExists(manifest);

@@ -164,9 +164,10 @@ public final class RulesBenchmark {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
+        java.util.concurrent.ExecutorService parsers = java.util.concurrent.Executors.newFixedThreadPool(2);
         long t0 = System.nanoTime();
         try (InputStream in = Files.newInputStream(zip);
-             EvidenceBundle b = new BundleReader(BundleLimits.defaults()).read(in, TestBundles.CLINIC,
+             EvidenceBundle b = new BundleReader(BundleLimits.defaults(), parsers).read(in, TestBundles.CLINIC,
                      BundleProgress.NONE)) {
             long t1 = System.nanoTime();
             BundleVerification v = new BundleVerifier().verify(b, events);
@@ -185,6 +186,8 @@ public final class RulesBenchmark {
                             + "%.0f MB (max %.0f MB)%n", b.entries(), Files.size(zip) / 1e6, (t1 - t0) / 1e9,
                     v.checkpoints().size(), (t2 - t1) / 1e9, !v.malformedLog(), (t3 - t2) / 1e9, f.size(),
                     (t3 - t0) / 1e9, peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        } finally {
+            parsers.shutdownNow();
         }
     }
 

@@ -73,6 +73,31 @@ class BundleReaderTest {
     }
 
     @Test
+    void parsesOnAnExecutorWithTheSameResultAndErrors() throws IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            BundleReader parallel = new BundleReader(LIMITS, pool);
+            byte[] zip = TestBundles.valid(300);
+            try (EvidenceBundle a = parallel.read(new ByteArrayInputStream(zip), TestBundles.CLINIC,
+                    BundleProgress.NONE); EvidenceBundle b = read(zip, TestBundles.CLINIC)) {
+                assertThat(a.entries()).isEqualTo(300);
+                for (int i = 0; i < 300; i++) {
+                    assertThat(a.accessLog().get(i)).isEqualTo(b.accessLog().get(i));
+                }
+                assertThat(a.leaves().root(300)).isEqualTo(b.leaves().root(300));
+            }
+            Map<String, byte[]> files = TestBundles.files(300);
+            files.put("access-log/000123.json", "{\"resourceType\":\"AuditEvent\"}".getBytes(StandardCharsets.UTF_8));
+            byte[] bad = TestBundles.zip(TestBundles.manifest(TestBundles.CLINIC, files), files);
+            assertThatThrownBy(() -> parallel.read(new ByteArrayInputStream(bad), TestBundles.CLINIC,
+                    BundleProgress.NONE)).isInstanceOf(BundleRejectedException.class)
+                    .hasMessageContaining("access-log/000123.json");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void notAZip() {
         rejected("this is not a zip file at all".getBytes(StandardCharsets.UTF_8), Reason.NOT_A_ZIP, "not a zip");
     }
