@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.custos.portal.compliance.domain.rules.BreakGlassReview;
+import org.custos.portal.compliance.domain.rules.CommitmentScheme;
+import org.custos.portal.compliance.domain.rules.ConsentText;
+import org.custos.portal.compliance.domain.rules.ErasureRefusalGround;
+import org.custos.portal.compliance.domain.rules.LawfulBasis;
 import org.custos.portal.compliance.domain.rules.CleartextPersonalData;
 import org.custos.portal.compliance.domain.rules.ConsentCoverage;
 import org.custos.portal.compliance.domain.rules.ConsentWithdrawal;
@@ -46,7 +50,8 @@ public final class RulesEngine {
                 new HipaaIndividualNotice(), new HipaaSecretaryNotice(), new HipaaMediaNotice(),
                 new CleartextPersonalData(), new PlainHashOfIdentifier(), new DisclosureAccounting(),
                 new Retention(), new ConsentCoverage(), new ConsentWithdrawal(), new BreakGlassReview(),
-                new MinimumNecessary()));
+                new MinimumNecessary(), new LawfulBasis(), new CommitmentScheme(), new ErasureRefusalGround(),
+                new ConsentText()));
     }
 
     public List<Rule> rules() {

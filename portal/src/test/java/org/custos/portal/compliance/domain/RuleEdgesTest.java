@@ -210,6 +210,25 @@ class RuleEdgesTest {
     }
 
     @Test
+    void basisSchemeAndRefusalGround() {
+        Events e = new Events().admitted(0, false)
+                .add("RecordCommitted", t("2025-01-02T00:00:00Z"), "recordId", word(41), "commitment", word(1),
+                        "scheme", "1", "keyId", word(2), "purposeId", "1", "basisCode", "257", "dataCategory", "1")
+                .add("RecordCommitted", t("2025-01-02T00:00:01Z"), "recordId", word(42), "commitment", word(1),
+                        "scheme", "0", "keyId", word(2), "purposeId", "1", "basisCode", "512", "dataCategory", "1")
+                .add("RequestReceived", t("2025-01-03T00:00:00Z"), "requestId", word(7), "subjectPseudonym", word(8),
+                        "requestType", "1", "regime", "0")
+                .add("RequestAnswered", t("2025-01-04T00:00:00Z"), "requestId", word(7), "outcome", "2",
+                        "legalGround", "0", "replyHash", word(9));
+        assertThat(run(new org.custos.portal.compliance.domain.rules.LawfulBasis(), e, LATER)).singleElement()
+                .satisfies(f -> assertThat(f.objectKey()).isEqualTo("recordId:" + word(42)));
+        assertThat(run(new org.custos.portal.compliance.domain.rules.CommitmentScheme(), e, LATER)).singleElement()
+                .satisfies(f -> assertThat(f.objects()).containsEntry("scheme", "0"));
+        assertThat(run(new org.custos.portal.compliance.domain.rules.ErasureRefusalGround(), e, LATER))
+                .singleElement().satisfies(f -> assertThat(f.objects()).containsEntry("outcome", "REFUSED"));
+    }
+
+    @Test
     void incompleteDisclosuresAndCleartext() {
         Events e = new Events().admitted(2, true)
                 .add("DisclosureRecorded", t("2025-01-02T00:00:00Z"), "disclosureId", word(31), "subjectPseudonym",

@@ -1,0 +1,36 @@
+package org.custos.portal.compliance.domain.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.custos.portal.compliance.domain.ClinicFacts;
+import org.custos.portal.compliance.domain.EvidenceRef;
+import org.custos.portal.compliance.domain.Finding;
+import org.custos.portal.compliance.domain.Severity;
+import org.custos.portal.evidence.domain.ProvenEvent;
+
+/** GDPR-ER-03: an erasure request answered PARTIAL or REFUSED cites an exception ({@code legalGround} ≠ 0). */
+public final class ErasureRefusalGround extends CatalogueRule {
+
+    public ErasureRefusalGround() {
+        super("GDPR-ER-03", 1, "GDPR Art 17(3)", Severity.S3, Scope.GDPR, false);
+    }
+
+    @Override
+    public void evaluate(ClinicFacts f, List<Finding> out) {
+        Map<String, ProvenEvent> answered = Chain.firstBy(f, "RequestAnswered", "requestId");
+        for (ProvenEvent r : f.events("RequestReceived")) {
+            ProvenEvent a = answered.get(r.field("requestId"));
+            if (r.intField("requestType") != 1 || a == null || a.intField("outcome") == 0
+                    || a.intField("legalGround") != 0) {
+                continue;
+            }
+            Map<String, String> objects = new TreeMap<>();
+            objects.put("requestId", r.field("requestId"));
+            objects.put("outcome", a.intField("outcome") == 1 ? "PARTIAL" : "REFUSED");
+            out.add(finding(f, "requestId:" + r.field("requestId"), "Erasure not fulfilled without a legal ground",
+                    objects, List.of(EvidenceRef.event("requestReceived", r), EvidenceRef.event("requestAnswered", a)),
+                    null, null));
+        }
+    }
+}
