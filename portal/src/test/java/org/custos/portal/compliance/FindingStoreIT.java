@@ -91,9 +91,10 @@ class FindingStoreIT {
     }
 
     @Test
-    void onPostgresqlWhenAvailable() throws Exception {
+    void onPostgresql() throws Exception {
         String url = System.getenv("CUSTOS_IT_PG_URL");
-        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "no PostgreSQL in this environment");
+        org.junit.jupiter.api.Assertions.assertNotNull(url,
+                "CUSTOS_IT_PG_URL is not set: start the test services (scripts/services.sh start; eval \"$(scripts/services.sh env)\")");
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
         ds.setURL(url);
         ds.setUser(System.getenv("CUSTOS_IT_PG_USER"));
