@@ -10,25 +10,81 @@ import org.custos.portal.compliance.domain.EvidenceRef;
 import org.custos.portal.compliance.domain.Finding;
 import org.custos.portal.compliance.domain.Regimes;
 import org.custos.portal.compliance.domain.Rule;
+import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.ProvenEvent;
 
 /**
  * Data-subject request deadlines: a first period from receipt, one extension whose notice must come inside the
  * first period, an extended period. A late extension notice, a late answer, or no answer once the deadline has
- * passed ({@code asOf}) is a finding. Subclasses give the regime, request types and the arithmetic.
+ * passed ({@code asOf}) is a finding. Each subclass is one catalogue rule: its regime, request types and periods.
  */
 abstract class RequestDeadlineRule extends Rule {
 
     static final String[] TYPES = {"ACCESS", "ERASURE", "RECTIFICATION", "ACCOUNTING"};
 
-    /** Regime code of RequestReceived (0 GDPR, 1 UK_GDPR, 2 HIPAA). */
-    abstract int regime();
+    /** The arithmetic of one period: the deadline for a request received at the given time. */
+    interface Period {
+        Instant from(Instant received);
+    }
 
-    abstract boolean coversType(int requestType);
+    private final String id;
+    private final String legalSource;
+    private final Severity severity;
+    private final int regime;
+    private final int requestType;
+    private final Period first;
+    private final Period extended;
 
-    abstract Instant firstDeadline(Instant received);
+    /**
+     * @param regime      regime code of RequestReceived (0 GDPR, 1 UK_GDPR, 2 HIPAA)
+     * @param requestType the request type the rule covers (0..3), or -1 for every type
+     */
+    RequestDeadlineRule(String id, String legalSource, Severity severity, int regime, int requestType,
+                        Period first, Period extended) {
+        this.id = id;
+        this.legalSource = legalSource;
+        this.severity = severity;
+        this.regime = regime;
+        this.requestType = requestType;
+        this.first = first;
+        this.extended = extended;
+    }
 
-    abstract Instant extendedDeadline(Instant received);
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public String legalSource() {
+        return legalSource;
+    }
+
+    @Override
+    public Severity severity() {
+        return severity;
+    }
+
+    int regime() {
+        return regime;
+    }
+
+    boolean coversType(int type) {
+        return requestType < 0 || type == requestType;
+    }
+
+    Instant firstDeadline(Instant received) {
+        return first.from(received);
+    }
+
+    Instant extendedDeadline(Instant received) {
+        return extended.from(received);
+    }
 
     @Override
     public boolean appliesTo(Regimes regimes) {

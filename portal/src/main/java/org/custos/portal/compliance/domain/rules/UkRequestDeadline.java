@@ -1,6 +1,5 @@
 package org.custos.portal.compliance.domain.rules;
 
-import java.time.Instant;
 import org.custos.portal.compliance.domain.Deadlines;
 import org.custos.portal.compliance.domain.Severity;
 
@@ -11,43 +10,8 @@ import org.custos.portal.compliance.domain.Severity;
  */
 public final class UkRequestDeadline extends RequestDeadlineRule {
 
-    @Override
-    public String id() {
-        return "UK-DSR-01";
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public String legalSource() {
-        return "UK GDPR Art 12A; DPA 2018 s.54(3A)-(3D)";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.S2;
-    }
-
-    @Override
-    int regime() {
-        return 1;
-    }
-
-    @Override
-    boolean coversType(int requestType) {
-        return true;
-    }
-
-    @Override
-    Instant firstDeadline(Instant received) {
-        return Deadlines.plusMonths(received, 1);
-    }
-
-    @Override
-    Instant extendedDeadline(Instant received) {
-        return Deadlines.plusMonths(received, 3);
+    public UkRequestDeadline() {
+        super("UK-DSR-01", "UK GDPR Art 12A; DPA 2018 s.54(3A)-(3D)", Severity.S2, 1, -1,
+                r -> Deadlines.plusMonths(r, 1), r -> Deadlines.plusMonths(r, 3));
     }
 }
