@@ -163,7 +163,20 @@ final class ClinicState {
 
     SimulatedClinic toClinic() {
         return new SimulatedClinic(clinicId, jurisdiction, hipaa, writer, kms, logSigner, hmacKey,
-                records, accessLog, receipts, consentResources(), documents, treeHeads);
+                records, accessLog, receipts, consentResources(), documents, treeHeads, identifiers());
+    }
+
+    /**
+     * The identifiers the clinic lists for the plain-hash check: for each of its patients (ascending), the MRN and
+     * the e-mail address. Deterministic, no random draw: adding the list changes no other choice of the plan.
+     */
+    private List<String> identifiers() {
+        List<String> identifiers = new ArrayList<>();
+        for (int patient : patients.stream().sorted().toList()) {
+            identifiers.add(Simulator.mrn(index, patient));
+            identifiers.add(Simulator.email(index, patient));
+        }
+        return identifiers;
     }
 
     private List<byte[]> consentResources() {

@@ -17,7 +17,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * A clinic's evidence bundle (docs/evidence-bundle.md): one deterministic zip with {@code manifest.json} first, then
- * the access-log entries, signed tree heads, consents, documents and KMS receipts in that order, each entry dated
+ * the access-log entries, signed tree heads, consents, documents, KMS receipts and the identifier dictionary in that
+ * order, each entry dated
  * 2025-01-01T00:00:00 (DOS time, no extra fields), so the same plan gives the same bytes.
  */
 public final class EvidenceBundle {
@@ -31,6 +32,10 @@ public final class EvidenceBundle {
     public static final String ROLE_KMS_SIGNATURE = "kms-receipt-signature";
     public static final String ROLE_TREE_HEAD = "signed-tree-head";
     public static final String ROLE_TREE_HEAD_SIGNATURE = "signed-tree-head-signature";
+    public static final String ROLE_IDENTIFIERS = "identifier-dictionary";
+    /** The identifiers the clinic lists for the plain-hash check (GDPR-MIN-02); personal data, never anchored. */
+    public static final String IDENTIFIERS = "identifiers/dictionary.json";
+    public static final String IDENTIFIERS_FORMAT = "custos-identifiers/1";
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2025, 1, 1, 0, 0);
 
     private EvidenceBundle() {
@@ -65,7 +70,33 @@ public final class EvidenceBundle {
             files.add(new File(String.format("kms-receipts/%06d.sig", i), ROLE_KMS_SIGNATURE,
                     receipt.signature().getBytes(StandardCharsets.US_ASCII)));
         }
+        files.add(new File(IDENTIFIERS, ROLE_IDENTIFIERS, dictionary(clinic.identifiers())));
         return files;
+    }
+
+    /**
+     * The identifier dictionary: canonical JSON (keys sorted, no white space)
+     * {@code {"format":"custos-identifiers/1","identifiers":["MRN-00-000003","pat000003.c00@mail.example",..]}}.
+     */
+    public static byte[] dictionary(List<String> identifiers) {
+        StringBuilder json = new StringBuilder("{\"format\":\"").append(IDENTIFIERS_FORMAT)
+                .append("\",\"identifiers\":[");
+        for (int i = 0; i < identifiers.size(); i++) {
+            json.append(i == 0 ? "" : ",").append('"');
+            String id = identifiers.get(i);
+            for (int k = 0; k < id.length(); k++) {
+                char c = id.charAt(k);
+                if (c == '"' || c == '\\') {
+                    json.append('\\').append(c);
+                } else if (c < 0x20) {
+                    json.append(String.format("\\u%04x", (int) c));
+                } else {
+                    json.append(c);
+                }
+            }
+            json.append('"');
+        }
+        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The signed tree head of the clinic's k-th checkpoint (0-based, in anchoring order). */
