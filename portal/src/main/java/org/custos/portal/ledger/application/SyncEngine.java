@@ -35,6 +35,9 @@ import org.custos.verify.ReasonCode;
  * time budget is used up. It always resumes from the stored verified head, so a crash at any point loses at most
  * the batch in flight, and a batch is never stored twice.
  *
+ * <p>On QBFT and IBFT 2.0 the validator set is replayed across batches; at the first batch of a process it is
+ * rebuilt from the last epoch block at or below the verified head ({@link BatchVerifier#replay}).
+ *
  * <p>On chains without final blocks (Clique, dev) a block that does not extend the verified head is first taken
  * as a reorganisation: the verified index is rolled back to the last block the node still has, then synced
  * forward again. On final chains (QBFT, IBFT 2.0) it is an integrity alert.
@@ -186,6 +189,17 @@ public final class SyncEngine {
                 if (fetched.isEmpty()) {
                     break;
                 }
+                if (verifier.needsReplay(height, hash)) {
+                    BatchVerifier.Failure replay = replay(source, height, hash);
+                    if (replay != null) {
+                        IntegrityAlert alert = new IntegrityAlert(replay.block(), replay.check(), replay.reason(),
+                                replay.subject(), replay.expected(), replay.actual(), source.name(), null,
+                                clock.instant());
+                        store.recordAlert(alert, clock.instant());
+                        return finish(RunResult.HALTED, from, height, blocks, events, start, alert.toString());
+                    }
+                    t1 = System.nanoTime();
+                }
                 BatchVerifier.Outcome outcome = verifier.verify(height, hash, fetched, clock.instant());
                 verifyNanos += System.nanoTime() - t1;
                 BatchVerifier.Failure failure = outcome.failure();
@@ -240,6 +254,23 @@ public final class SyncEngine {
             store.recordUnreachable(clock.instant(), e.getMessage());
             return finish(RunResult.UNREACHABLE, from, height, blocks, events, start, e.getMessage());
         }
+    }
+
+    /**
+     * QBFT / IBFT 2.0: replays the validator set up to the verified head from the last epoch block (headers from
+     * the node, each checked against the stored verified hash), and compares it with the set stored with the head.
+     */
+    private BatchVerifier.Failure replay(LedgerNode source, long height, String hash)
+            throws LedgerUnavailableException {
+        long first = verifier.replayStart(height);
+        List<Map<String, Object>> headers = new ArrayList<>((int) (height - first + 1));
+        for (long n = first; n <= height; n += settings.batchSize()) {
+            headers.addAll(source.headers(n, (int) Math.min(settings.batchSize(), height - n + 1)));
+        }
+        SyncState state = store.state(settings.checkpoint(), clock.instant());
+        String stored = state.getVerifiedNumber() == height ? state.getValidators() : null;
+        LOG.fine(() -> "replaying the validator set from block " + first + " to " + height);
+        return verifier.replay(height, hash, headers, store::verifiedHash, stored);
     }
 
     /** The endpoints as last seen, in configuration order. */

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.custos.verify.Bytes;
 import org.custos.verify.ReasonCode;
@@ -24,8 +26,9 @@ import org.custos.verify.consensus.CliqueSealVerifier;
 /**
  * Verifies a batch of blocks as a node sent them, with ledger-verifier, in this order per block: the header parses
  * (fail closed), its recomputed hash equals the claimed hash, it is the child of the previous verified block (the
- * first one of the verified head, or of the pinned checkpoint), its seal (Clique: a pinned signer; dev chains:
- * none), every transaction's hash and the transactions root, every receipt's bloom, the receipts root, the header
+ * first one of the verified head, or of the pinned checkpoint), its seal (Clique: a pinned signer; QBFT and
+ * IBFT 2.0: {@link BftSeals}, commit seals of a quorum of the validator set replayed by {@link BftReplay}, whose
+ * votes are applied once the whole block is verified; dev chains: none), every transaction's hash and the transactions root, every receipt's bloom, the receipts root, the header
  * bloom and gas used, and the withdrawals root. Events are then decoded only from the proven receipts' logs of
  * the configured contracts. The first failure ends the batch: blocks before it are returned as verified, nothing
  * from the failed block on.
@@ -49,17 +52,64 @@ public final class BatchVerifier {
     }
 
     private final LedgerSettings settings;
-    private final HashChainVerifier hashChain = new HashChainVerifier(HeaderHasher.ETHEREUM);
+    private final HashChainVerifier hashChain;
     private final ConsortiumEventCodec codec = new ConsortiumEventCodec();
     private final Set<Bytes> signers;
+    /** QBFT / IBFT 2.0 only (null otherwise): the seal check and the replayed validator set. */
+    private final BftSeals bftSeals;
+    private final BftReplay bftReplay;
 
     public BatchVerifier(LedgerSettings settings) {
         this.settings = settings;
         this.signers = settings.validators().stream().map(Bytes::fromHex).collect(Collectors.toUnmodifiableSet());
+        if (settings.consensus().finalBlocks()) {
+            bftSeals = new BftSeals(BftSeals.variantOf(settings.consensus()));
+            bftReplay = new BftReplay(bftSeals.variant(), settings.epochLength(), settings.checkpoint(),
+                    settings.validators());
+            hashChain = new HashChainVerifier(bftSeals.variant().blockHasher());
+        } else {
+            bftSeals = null;
+            bftReplay = null;
+            hashChain = new HashChainVerifier(HeaderHasher.ETHEREUM);
+        }
+    }
+
+    /**
+     * QBFT / IBFT 2.0: true when the validator set after the verified head {@code parentNumber}/{@code parentHash}
+     * must first be replayed ({@link #replay}) before {@link #verify} can check seals (at the first batch of a
+     * process, or after a batch whose verified prefix was not stored in full). Always false for other consensus.
+     */
+    public boolean needsReplay(long parentNumber, String parentHash) {
+        return bftReplay != null && !bftReplay.at(parentNumber, parentHash);
+    }
+
+    /** The first block whose header {@link #replay} needs (the last epoch block at or below the head). */
+    public long replayStart(long parentNumber) {
+        return bftReplay.startOf(parentNumber);
+    }
+
+    /** Replays the validator set up to the verified head; see {@link BftReplay#start}. Null when it succeeded. */
+    public Failure replay(long parentNumber, String parentHash, List<Map<String, Object>> headers,
+                          LongFunction<Optional<String>> verifiedHash, String storedValidators) {
+        return bftReplay.start(parentNumber, parentHash, headers, verifiedHash, storedValidators);
     }
 
     /** Verifies {@code blocks} (consecutive, from {@code parentNumber + 1}) on top of the verified parent. */
     public Outcome verify(long parentNumber, String parentHash, List<RpcBlock> blocks, Instant now) {
+        if (needsReplay(parentNumber, parentHash)) {
+            throw new IllegalStateException("the validator set after block " + parentNumber + " is not replayed yet");
+        }
+        try {
+            return verifyAll(parentNumber, parentHash, blocks, now);
+        } catch (RuntimeException e) {
+            if (bftReplay != null) {
+                bftReplay.reset();
+            }
+            throw e;
+        }
+    }
+
+    private Outcome verifyAll(long parentNumber, String parentHash, List<RpcBlock> blocks, Instant now) {
         List<VerifiedBlock> verified = new ArrayList<>();
         List<VerifiedEvent> events = new ArrayList<>();
         ClaimedHeader previous = null;
@@ -93,6 +143,13 @@ public final class BatchVerifier {
                 }
                 sealers = clique.recoverSigner(header).map(Bytes::toHex).orElse(null);
             }
+            if (bftSeals != null) {
+                BftSeals.Checked bft = bftSeals.check(header, bftReplay.validators());
+                if (!bft.result().verified()) {
+                    return new Outcome(verified, events, Failure.of(number, "seal", bft.result()));
+                }
+                sealers = String.join(",", bft.sealers());
+            }
             List<VerifiedEvent> blockEvents;
             try {
                 Failure body = verifyBody(number, header, block);
@@ -112,6 +169,12 @@ public final class BatchVerifier {
                     header.get(HeaderField.STATE_ROOT).toHex(), header.get(HeaderField.TRANSACTIONS_ROOT).toHex(),
                     header.get(HeaderField.RECEIPTS_ROOT).toHex(), time, txs.size(), blockEvents.size(), sealers,
                     now));
+            if (bftReplay != null) {
+                // votes count only once the whole block is verified; the set in force for the next one is kept
+                bftReplay.apply(header, claimed.claimedHash().toHex());
+                verified.get(verified.size() - 1)
+                        .validatorsAfter(BftSeals.hexList(new ArrayList<>(bftReplay.validators())));
+            }
             events.addAll(blockEvents);
             previous = claimed;
         }

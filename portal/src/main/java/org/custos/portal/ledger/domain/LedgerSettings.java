@@ -107,11 +107,6 @@ public record LedgerSettings(List<String> endpoints, Checkpoint checkpoint, Cons
         ConsensusKind consensus = consensus(value(config, CONSENSUS).orElseThrow(() -> new LedgerConfigException(
                 CONSENSUS + " (CUSTOS_LEDGER_CONSENSUS) is required when a checkpoint is pinned: one of QBFT, "
                         + "IBFT2, CLIQUE, DEV")));
-        if (consensus == ConsensusKind.QBFT || consensus == ConsensusKind.IBFT2) {
-            throw new LedgerConfigException(CONSENSUS + "=" + consensus + " is not supported by the portal sync "
-                    + "yet (the command-line verifier supports it: ledger-verifier range --consensus "
-                    + consensus.name().toLowerCase(Locale.ROOT) + "); use CLIQUE or DEV");
-        }
         List<String> validators = addresses(VALIDATORS, value(config, VALIDATORS).orElse(""));
         if (consensus == ConsensusKind.DEV && !validators.isEmpty()) {
             throw new LedgerConfigException(VALIDATORS + " must be empty for consensus DEV (a dev chain has no "
@@ -122,6 +117,11 @@ public record LedgerSettings(List<String> endpoints, Checkpoint checkpoint, Cons
                     + consensus + ": the comma-separated validator/signer addresses in force at the checkpoint");
         }
         long epoch = range(config, EPOCH_LENGTH, 30000, 1, Long.MAX_VALUE);
+        if (consensus.finalBlocks() && checkpoint.number() % epoch != 0) {
+            throw new LedgerConfigException(CHECKPOINT + " (CUSTOS_LEDGER_CHECKPOINT): for " + consensus
+                    + " the pinned block must be an epoch block (a multiple of " + EPOCH_LENGTH + " = " + epoch
+                    + ", or genesis), whose validator list is " + VALIDATORS + "; got block " + checkpoint.number());
+        }
         Contracts contracts = new Contracts(address(REGISTRY, required(config, REGISTRY)),
                 address(RECORDS, required(config, RECORDS)),
                 address(ACCOUNTABILITY, required(config, ACCOUNTABILITY)));

@@ -46,6 +46,14 @@ public class SyncState {
     @Column(name = "halted_at")
     private Long haltedAt;
 
+    /** QBFT / IBFT 2.0: the validator set in force after the verified head (comma-separated, ascending). */
+    @Column(name = "validators", length = 4000)
+    private String validators;
+
+    /** The number of stored verified blocks (kept with every batch and rollback: no COUNT on every poll). */
+    @Column(name = "block_count", nullable = false)
+    private long blockCount;
+
     protected SyncState() {
     }
 
@@ -58,7 +66,20 @@ public class SyncState {
         this.updatedAt = at;
     }
 
-    public void advance(long number, String hash, Instant at) {
+    /** A batch of {@code stored} blocks was stored up to {@code number}; {@code validators} after it (or null). */
+    public void advance(long number, String hash, String validatorsAfter, long stored, Instant at) {
+        advance(number, hash, at);
+        validators = validatorsAfter;
+        blockCount += stored;
+    }
+
+    /** Rolled back to {@code number}, {@code removed} blocks deleted. */
+    public void rolledBack(long number, String hash, long removed, Instant at) {
+        advance(number, hash, at);
+        blockCount = Math.max(0, blockCount - removed);
+    }
+
+    private void advance(long number, String hash, Instant at) {
         verifiedNumber = number;
         verifiedHash = hash;
         updatedAt = at;
@@ -110,6 +131,14 @@ public class SyncState {
 
     public String getLastError() {
         return lastError;
+    }
+
+    public String getValidators() {
+        return validators;
+    }
+
+    public long getBlockCount() {
+        return blockCount;
     }
 
     public Long getHaltedAt() {

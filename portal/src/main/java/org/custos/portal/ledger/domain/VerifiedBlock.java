@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /**
@@ -43,14 +44,29 @@ public class VerifiedBlock {
     @Column(name = "event_count", nullable = false)
     private int eventCount;
 
-    /** Recovered signer(s), comma-separated (Clique: the signer; dev chains: none). */
+    /** Recovered signer(s), comma-separated (Clique: the signer; QBFT/IBFT 2.0: the committers; dev: none). */
     @Column(name = "sealers", length = 2000)
     private String sealers;
 
     @Column(name = "verified_at", nullable = false)
     private Instant verifiedAt;
 
+    /**
+     * QBFT / IBFT 2.0: the validator set in force after this block (comma-separated, ascending), as replayed while
+     * verifying; the store keeps the last one of a batch with the verified head. Not a column of the block.
+     */
+    @Transient
+    private String validatorsAfter;
+
     protected VerifiedBlock() {
+    }
+
+    void validatorsAfter(String validators) {
+        this.validatorsAfter = validators;
+    }
+
+    public String getValidatorsAfter() {
+        return validatorsAfter;
     }
 
     public VerifiedBlock(long number, String hash, String parentHash, String stateRoot, String transactionsRoot,

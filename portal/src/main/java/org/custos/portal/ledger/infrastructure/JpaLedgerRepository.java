@@ -3,7 +3,12 @@ package org.custos.portal.ledger.infrastructure;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +21,7 @@ import org.custos.portal.ledger.domain.LedgerStore;
 import org.custos.portal.ledger.domain.SyncState;
 import org.custos.portal.ledger.domain.VerifiedBlock;
 import org.custos.portal.ledger.domain.VerifiedEvent;
+import org.hibernate.Session;
 
 /**
  * The verified index in the portal's database through JPA (tables {@code ledger_*}, migration V3). Works inside
@@ -50,6 +56,12 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
         return state;
     }
 
+    /**
+     * Locks the state row, checks the batch extends the verified head, then writes blocks and events as plain JDBC
+     * batched INSERTs on the transaction's own connection (no persistence context: Hibernate's per-entity
+     * bookkeeping cost most of the sync's time), then advances the state row (head, validator set after it,
+     * running block count). All in the caller's one transaction: a batch is stored completely or not at all.
+     */
     @Override
     public void storeBatch(long parentNumber, String parentHash, List<VerifiedBlock> blocks,
                            List<VerifiedEvent> events, Instant now) {
@@ -65,17 +77,83 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
             if (b.getNumber() != expected || !b.getParentHash().equals(parent)) {
                 throw new IllegalArgumentException("blocks are not one chain on the verified head at " + b.getNumber());
             }
-            em.persist(b);
             expected++;
             parent = b.getHash();
         }
-        for (VerifiedEvent e : events) {
-            em.persist(e);
-        }
+        em.unwrap(Session.class).doWork(connection -> insert(connection, blocks, events));
         VerifiedBlock last = blocks.get(blocks.size() - 1);
-        state.advance(last.getNumber(), last.getHash(), now);
+        state.advance(last.getNumber(), last.getHash(), last.getValidatorsAfter(), blocks.size(), now);
         em.flush();
         em.clear();
+    }
+
+    private static final String INSERT_BLOCK = "INSERT INTO ledger_block (number, hash, parent_hash, state_root, "
+            + "transactions_root, receipts_root, block_time, tx_count, event_count, sealers, verified_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO ledger_event (id, block_number, tx_index, log_index, "
+            + "tx_hash, contract, contract_role, event_name, clinic_id, fields_json, topics, data, block_time) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int JDBC_BATCH = 500;
+
+    private static void insert(Connection connection, List<VerifiedBlock> blocks, List<VerifiedEvent> events)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_BLOCK)) {
+            int pending = 0;
+            for (VerifiedBlock b : blocks) {
+                ps.setLong(1, b.getNumber());
+                ps.setString(2, b.getHash());
+                ps.setString(3, b.getParentHash());
+                ps.setString(4, b.getStateRoot());
+                ps.setString(5, b.getTransactionsRoot());
+                ps.setString(6, b.getReceiptsRoot());
+                ps.setObject(7, utc(b.getBlockTime()));
+                ps.setInt(8, b.getTxCount());
+                ps.setInt(9, b.getEventCount());
+                ps.setString(10, b.getSealers());
+                ps.setObject(11, utc(b.getVerifiedAt()));
+                ps.addBatch();
+                if (++pending == JDBC_BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_EVENT)) {
+            int pending = 0;
+            for (VerifiedEvent e : events) {
+                ps.setLong(1, e.getId());
+                ps.setLong(2, e.getBlockNumber());
+                ps.setInt(3, e.getTxIndex());
+                ps.setInt(4, e.getLogIndex());
+                ps.setString(5, e.getTxHash());
+                ps.setString(6, e.getContract());
+                ps.setString(7, e.getContractRole());
+                ps.setString(8, e.getEventName());
+                ps.setString(9, e.getClinicId());
+                ps.setString(10, e.getFieldsJson());
+                ps.setString(11, e.getTopics());
+                ps.setString(12, e.getData());
+                ps.setObject(13, utc(e.getBlockTime()));
+                ps.addBatch();
+                if (++pending == JDBC_BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override
@@ -93,8 +171,9 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
         SyncState state = em.find(SyncState.class, SyncState.ID, LockModeType.PESSIMISTIC_WRITE);
         em.createQuery("delete from VerifiedEvent e where e.blockNumber > :n").setParameter("n", number)
                 .executeUpdate();
-        em.createQuery("delete from VerifiedBlock b where b.number > :n").setParameter("n", number).executeUpdate();
-        state.advance(number, hash, now);
+        int removed = em.createQuery("delete from VerifiedBlock b where b.number > :n").setParameter("n", number)
+                .executeUpdate();
+        state.rolledBack(number, hash, removed, now);
     }
 
     @Override
@@ -137,9 +216,11 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
         return Optional.ofNullable(em.find(SyncState.class, SyncState.ID));
     }
 
+    /** The running count kept in the state row (no COUNT over all blocks on every status poll). */
     @Override
     public long blockCount() {
-        return em.createQuery("select count(b) from VerifiedBlock b", Long.class).getSingleResult();
+        SyncState state = em.find(SyncState.class, SyncState.ID);
+        return state == null ? 0 : state.getBlockCount();
     }
 
     @Override

@@ -68,6 +68,31 @@ class LedgerSettingsTest {
     }
 
     @Test
+    void qbftAndIbft2NeedTheValidatorsAndAnEpochBlockAsCheckpoint() {
+        Map<String, String> c = valid();
+        c.put("custos.ledger.consensus", "qbft");
+        c.put("custos.ledger.checkpoint", "60:" + HASH);
+        c.put("custos.ledger.epoch-length", "30");
+        c.put("custos.ledger.validators", "0x" + "AA".repeat(20) + ",0x" + "bb".repeat(20));
+        LedgerSettings s = parse(c);
+        assertThat(s.consensus()).isEqualTo(ConsensusKind.QBFT);
+        assertThat(s.validators()).containsExactly("0x" + "aa".repeat(20), "0x" + "bb".repeat(20));
+        assertThat(s.epochLength()).isEqualTo(30);
+
+        c.put("custos.ledger.consensus", "IBFT2");
+        assertThat(parse(c).consensus()).isEqualTo(ConsensusKind.IBFT2);
+
+        c.put("custos.ledger.checkpoint", "61:" + HASH);
+        assertThatThrownBy(() -> parse(c)).isInstanceOf(LedgerConfigException.class)
+                .hasMessageContaining("custos.ledger.checkpoint").hasMessageContaining("epoch block");
+
+        c.put("custos.ledger.checkpoint", "60:" + HASH);
+        c.remove("custos.ledger.validators");
+        assertThatThrownBy(() -> parse(c)).isInstanceOf(LedgerConfigException.class)
+                .hasMessageContaining("CUSTOS_LEDGER_VALIDATORS");
+    }
+
+    @Test
     void eachBadValueIsRefusedWithTheSettingNamed() {
         assertRefused("custos.ledger.urls", "ftp://node", "not an http(s) URL");
         assertRefused("custos.ledger.urls", " , ", "no endpoint");
@@ -75,7 +100,7 @@ class LedgerSettingsTest {
         assertRefused("custos.ledger.checkpoint", "0x1234", "not a 32-byte 0x hash");
         assertRefused("custos.ledger.checkpoint", "x:" + HASH, "non-negative decimal");
         assertRefused("custos.ledger.consensus", "pow", "unknown consensus 'pow'");
-        assertRefused("custos.ledger.consensus", "qbft", "not supported by the portal sync yet");
+        assertRefused("custos.ledger.consensus", "qbft", "custos.ledger.validators");
         assertRefused("custos.ledger.consensus", "clique", "custos.ledger.validators");
         assertRefused("custos.ledger.validators", "0x" + "aa".repeat(20), "must be empty for consensus DEV");
         assertRefused("custos.ledger.contracts.registry", "0x1234", "not a 20-byte 0x address");

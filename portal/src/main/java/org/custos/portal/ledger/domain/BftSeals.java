@@ -1,0 +1,104 @@
+package org.custos.portal.ledger.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import org.custos.verify.Bytes;
+import org.custos.verify.ReasonCode;
+import org.custos.verify.VerificationResult;
+import org.custos.verify.chain.BlockHeader;
+import org.custos.verify.chain.HeaderField;
+import org.custos.verify.consensus.BftCommitSealVerifier;
+import org.custos.verify.consensus.BftExtraData;
+import org.custos.verify.consensus.BftVariant;
+import org.custos.verify.consensus.EcRecover;
+import org.custos.verify.consensus.MalformedExtraDataException;
+import org.custos.verify.rlp.MalformedRlpException;
+
+/**
+ * The finality of one QBFT or IBFT 2.0 block against the validator set in force for it (the set after its parent,
+ * from {@link BftReplay}), with ledger-verifier's rules, in this order (as ledger-verifier's
+ * {@code SealedChainVerifier} checks a segment): extraData in the variant's layout ({@code MALFORMED_EXTRA_DATA});
+ * the block lists exactly that set, ascending ({@code VALIDATOR_SET_MISMATCH}, Besu
+ * {@code BftValidatorsValidationRule}); its proposer (coinbase) is one of them ({@code PROPOSER_NOT_VALIDATOR});
+ * then {@link BftCommitSealVerifier}: every commit seal recovers to a distinct validator and at least
+ * {@code ceil(2n/3)} of them signed ({@code SEAL_UNRECOVERABLE}, {@code SEAL_BY_NON_VALIDATOR},
+ * {@code DUPLICATE_COMMITTER}, {@code QUORUM_NOT_REACHED}). The signing validators of an accepted block are returned
+ * (recovered once more over the same commit hash, for the block page).
+ */
+public final class BftSeals {
+
+    /** The verdict and, when accepted, the addresses that signed (seal order, lower-case 0x). */
+    public record Checked(VerificationResult result, List<String> sealers) {
+    }
+
+    private final BftVariant variant;
+    private final BftCommitSealVerifier seals;
+    private final EcRecover recover;
+
+    public BftSeals(BftVariant variant) {
+        this.variant = Objects.requireNonNull(variant, "variant");
+        this.recover = EcRecover.preferred();
+        this.seals = new BftCommitSealVerifier(variant, recover);
+    }
+
+    /** The ledger-verifier variant of a final consensus. */
+    public static BftVariant variantOf(ConsensusKind kind) {
+        return switch (kind) {
+            case QBFT -> BftVariant.QBFT;
+            case IBFT2 -> BftVariant.IBFT2;
+            default -> throw new IllegalArgumentException(kind + " has no BFT commit seals");
+        };
+    }
+
+    public BftVariant variant() {
+        return variant;
+    }
+
+    /** Checks {@code header}'s seals against {@code validators}, the set in force for it (not empty). */
+    public Checked check(BlockHeader header, SortedSet<Bytes> validators) {
+        String subject = "block " + header.number();
+        BftExtraData extra;
+        try {
+            extra = variant.decode(header.get(HeaderField.EXTRA_DATA));
+        } catch (MalformedExtraDataException | MalformedRlpException e) {
+            return rejected(VerificationResult.rejected(ReasonCode.MALFORMED_EXTRA_DATA, subject,
+                    "extraData in the " + variant + " layout", e.getMessage()));
+        }
+        List<Bytes> expected = new ArrayList<>(validators);
+        if (!extra.validators().equals(expected)) {
+            return rejected(VerificationResult.rejected(ReasonCode.VALIDATOR_SET_MISMATCH, subject + " validators",
+                    hexList(expected), hexList(extra.validators())));
+        }
+        Bytes proposer = header.get(HeaderField.BENEFICIARY);
+        if (!validators.contains(proposer)) {
+            return rejected(VerificationResult.rejected(ReasonCode.PROPOSER_NOT_VALIDATOR, subject + " coinbase",
+                    "a validator of the parent", proposer.toHex()));
+        }
+        VerificationResult result;
+        try {
+            result = seals.verify(header, validators);
+        } catch (MalformedExtraDataException | MalformedRlpException e) {
+            result = VerificationResult.rejected(ReasonCode.MALFORMED_EXTRA_DATA, subject,
+                    "extraData in the " + variant + " layout", e.getMessage());
+        }
+        if (!result.verified()) {
+            return rejected(result);
+        }
+        byte[] commitHash = variant.commitSealHash(header, extra).toArray();
+        List<String> signers = new ArrayList<>(extra.seals().size());
+        for (Bytes seal : extra.seals()) {
+            signers.add(recover.recoverAddress(commitHash, seal.toArray()).orElseThrow().toHex());
+        }
+        return new Checked(result, List.copyOf(signers));
+    }
+
+    private static Checked rejected(VerificationResult result) {
+        return new Checked(result, List.of());
+    }
+
+    static String hexList(List<Bytes> addresses) {
+        return String.join(",", addresses.stream().map(Bytes::toHex).toList());
+    }
+}
