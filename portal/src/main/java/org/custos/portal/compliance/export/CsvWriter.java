@@ -1,0 +1,72 @@
+package org.custos.portal.compliance.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes CSV after RFC 4180: fields separated by commas, records ended by CRLF, a field quoted when it holds a
+ * comma, a double quote, CR or LF (inner quotes doubled), UTF-8 without a byte-order mark. Every cell is
+ * untrusted text (ledger and bundle values, reasons typed by people), so a cell a spreadsheet would read as a
+ * formula, one starting with {@code = + - @}, a tab or a CR, is prefixed with an apostrophe (OWASP "CSV
+ * injection") before quoting. A null cell is written empty. Rows are written as they come (streaming); the
+ * caller flushes or closes.
+ */
+public final class CsvWriter implements AutoCloseable {
+
+    private final Writer out;
+    private final int columns;
+
+    /** A writer for rows of exactly {@code header.size()} cells; writes the header at once. */
+    public CsvWriter(OutputStream out, List<String> header) throws IOException {
+        this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this.columns = header.size();
+        row(header);
+    }
+
+    /** One record; the number of cells must equal the header's. */
+    public void row(List<String> cells) throws IOException {
+        if (cells.size() != columns) {
+            throw new IllegalArgumentException("a row has " + cells.size() + " cells, the header " + columns);
+        }
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(cell(cells.get(i)));
+        }
+        out.write(line.append("\r\n").toString());
+    }
+
+    /** One cell as written: neutralised, then quoted when needed. */
+    public static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String v = neutralise(value);
+        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0;
+        return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+    }
+
+    /** The value with an apostrophe in front when a spreadsheet would take it for a formula. */
+    static String neutralise(String value) {
+        char first = value.charAt(0);
+        return switch (first) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+            default -> value;
+        };
+    }
+
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,207 @@
+package org.custos.portal.compliance.web;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.custos.portal.compliance.application.ExportService;
+import org.custos.portal.compliance.export.BadExportRequestException;
+import org.custos.portal.compliance.export.ChainRef;
+import org.custos.portal.compliance.export.CsvWriter;
+import org.custos.portal.compliance.export.DisclosureCsv;
+import org.custos.portal.compliance.export.DisclosureFhir;
+import org.custos.portal.compliance.export.DisclosuresQuery;
+import org.custos.portal.compliance.export.ExportParameters;
+import org.custos.portal.compliance.export.FhirBundleWriter;
+import org.custos.portal.compliance.export.FhirEntry;
+import org.custos.portal.compliance.export.FindingCsv;
+import org.custos.portal.compliance.export.FindingFhir;
+import org.custos.portal.compliance.export.FindingsQuery;
+import org.custos.portal.compliance.export.PortalLinks;
+import org.custos.portal.security.MissingClinicException;
+import org.custos.portal.security.Roles;
+
+/**
+ * Downloads (GET, docs/exports.md): {@code /compliance/export/findings.csv}, {@code findings.fhir.json},
+ * {@code disclosures.csv}, {@code disclosures.fhir.json}. Any portal role (checked here by the container and
+ * again by {@link ExportService}); the clinic scope is decided by the service from the signed-in user, never by
+ * the {@code clinic} parameter alone. Parameters are checked before anything is read: a bad one answers 400 with
+ * a plain-text message. The body is streamed as the service pages through the store.
+ */
+@WebServlet(name = "complianceExport", urlPatterns = "/compliance/export/*")
+@ServletSecurity(@HttpConstraint(rolesAllowed = {Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO}))
+public class ExportServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ExportServlet.class.getName());
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** What the path asks for. */
+    enum Export {
+        FINDINGS_CSV("findings.csv"), FINDINGS_FHIR("findings.fhir.json"), DISCLOSURES_CSV("disclosures.csv"),
+        DISCLOSURES_FHIR("disclosures.fhir.json");
+
+        final String file;
+
+        Export(String file) {
+            this.file = file;
+        }
+
+        static Export of(String pathInfo) {
+            for (Export e : values()) {
+                if (("/" + e.file).equals(pathInfo)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        /** {@code custos-findings-20260302T101500Z.fhir.json} */
+        String fileName(Instant now) {
+            int dot = file.indexOf('.');
+            return "custos-" + file.substring(0, dot) + "-" + STAMP.format(now) + file.substring(dot);
+        }
+
+        boolean csv() {
+            return file.endsWith(".csv");
+        }
+    }
+
+    @EJB
+    transient ExportService exports;
+
+    transient Clock clock = Clock.systemUTC();
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Export export = Export.of(req.getPathInfo());
+        if (export == null) {
+            plain(res, HttpServletResponse.SC_NOT_FOUND, "no such export; available: findings.csv, "
+                    + "findings.fhir.json, disclosures.csv, disclosures.fhir.json");
+            return;
+        }
+        FindingsQuery findings = null;
+        DisclosuresQuery disclosures = null;
+        try {
+            if (export == Export.FINDINGS_CSV || export == Export.FINDINGS_FHIR) {
+                findings = ExportParameters.findings(req.getParameterMap());
+            } else {
+                disclosures = ExportParameters.disclosures(req.getParameterMap());
+            }
+        } catch (BadExportRequestException e) {
+            plain(res, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        Instant now = clock.instant();
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType(export.csv() ? "text/csv; charset=UTF-8; header=present"
+                : "application/fhir+json; charset=UTF-8");
+        res.setHeader("Content-Disposition", "attachment; filename=\"" + export.fileName(now) + "\"");
+        res.setHeader("Cache-Control", "no-store");
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        PortalLinks links = new PortalLinks(baseUrl(req));
+        try {
+            // the scope first: a clinic-bound user without a clinic is refused before any byte is written
+            exports.scope(findings != null ? findings.clinicId() : disclosures.clinicId());
+            write(export, findings, disclosures, links, res, now);
+        } catch (RuntimeException e) {
+            fail(res, e);
+        }
+    }
+
+    /**
+     * Streams the export. The writers are closed (which ends the CSV or the Bundle) only after the service
+     * returned: a failure half-way must not look like a complete file, so it propagates instead.
+     */
+    private void write(Export export, FindingsQuery findings, DisclosuresQuery disclosures, PortalLinks links,
+                       HttpServletResponse res, Instant now) throws IOException {
+        OutputStream body = new BufferedOutputStream(res.getOutputStream(), 1 << 16);
+        switch (export) {
+            case FINDINGS_CSV -> {
+                CsvWriter csv = new CsvWriter(body, FindingCsv.HEADER);
+                exports.findings(findings, f -> csv.row(FindingCsv.row(f, links)));
+                csv.close();
+            }
+            case DISCLOSURES_CSV -> {
+                CsvWriter csv = new CsvWriter(body, DisclosureCsv.HEADER);
+                exports.disclosures(disclosures, d -> csv.row(DisclosureCsv.row(d, links)));
+                csv.close();
+            }
+            case FINDINGS_FHIR -> {
+                ChainRef chain = exports.chain();
+                FhirBundleWriter fhir = new FhirBundleWriter(FhirContext.forR4Cached(), body, now);
+                exports.findings(findings, f -> {
+                    for (FhirEntry e : FindingFhir.entries(f, chain, links)) {
+                        fhir.add(e);
+                    }
+                });
+                fhir.close();
+            }
+            case DISCLOSURES_FHIR -> {
+                ChainRef chain = exports.chain();
+                FhirBundleWriter fhir = new FhirBundleWriter(FhirContext.forR4Cached(), body, now);
+                exports.disclosures(disclosures, d -> {
+                    for (FhirEntry e : DisclosureFhir.entries(d, chain, links)) {
+                        fhir.add(e);
+                    }
+                });
+                fhir.close();
+            }
+        }
+    }
+
+    /** A failure: 403 for a refused caller, else 500; plain text, never a stack trace. */
+    private static void fail(HttpServletResponse res, RuntimeException e) throws IOException {
+        boolean refused = causedBy(e, EJBAccessException.class) || causedBy(e, MissingClinicException.class);
+        if (!refused) {
+            LOG.log(Level.SEVERE, "export failed", e);
+        }
+        if (res.isCommitted()) {
+            // the body has started: the truncated download cannot be turned into an error any more
+            throw new IllegalStateException("export failed after the response was committed", e);
+        }
+        res.resetBuffer();
+        res.setHeader("Content-Disposition", null);
+        plain(res, refused ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                refused ? "access denied: this export needs a portal role and, for clinic roles, a clinic"
+                        : "the export failed; the error is in the server log");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void plain(HttpServletResponse res, int status, String message) throws IOException {
+        res.setStatus(status);
+        res.setContentType("text/plain; charset=UTF-8");
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Cache-Control", "no-store");
+        res.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String baseUrl(HttpServletRequest req) {
+        String url = req.getRequestURL().toString();
+        return url.substring(0, url.indexOf(req.getRequestURI())) + req.getContextPath();
+    }
+}
