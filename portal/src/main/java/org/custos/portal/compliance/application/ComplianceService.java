@@ -8,6 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,10 +24,12 @@ import org.custos.portal.compliance.domain.RulesEngine;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.compliance.domain.StoredFinding;
 import org.custos.portal.compliance.infrastructure.JpaFindingRepository;
+import org.custos.portal.evidence.domain.StoredBundle;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.ledger.domain.LedgerIndex;
 import org.custos.portal.ledger.domain.SyncState;
 import org.custos.portal.ledger.domain.VerifiedBlock;
+import org.custos.portal.ledger.infrastructure.LedgerConfiguration;
 import org.custos.portal.security.CurrentUser;
 import org.custos.portal.security.Roles;
 import org.custos.portal.security.SignedInUser;
@@ -41,8 +45,20 @@ import org.custos.portal.trail.domain.TrailAction;
 @Stateless
 public class ComplianceService {
 
+    /** A clinic id no row has: the scope of a clinic-bound user whose token clinic is not mapped (fail closed). */
+    static final String NO_CLINIC = "-";
+
+    /** A clinic's state of preparation, for the readiness page. {@code asOf}: the rules' "now" (newest block). */
+    public record Readiness(String clinicId, Map<String, Long> openBySeverity, Map<String, Long> openByRule,
+                            long open, StoredBundle lastBundle, EvaluationMark lastEvaluation,
+                            List<StoredFinding> upcoming, Instant asOf) {
+    }
+
     @Inject
     LedgerIndex ledger;
+
+    @Inject
+    LedgerConfiguration ledgerConfiguration;
 
     @Inject
     CurrentUser currentUser;
@@ -62,9 +78,74 @@ public class ComplianceService {
         return new JpaFindingRepository(em);
     }
 
-    /** null for regulators (every clinic), else the caller's own clinic. */
+    /**
+     * null for regulators (every clinic), else the on-chain id of the caller's own clinic (the token's
+     * {@code clinic_id} mapped by {@code custos.ledger.clinics}); an unmapped clinic matches no finding.
+     */
     String scope() {
-        return currentUser.isRegulator() ? null : currentUser.requireClinicId();
+        if (currentUser.isRegulator()) {
+            return null;
+        }
+        return ledgerConfiguration.settings().chainClinicId(currentUser.requireClinicId()).orElse(NO_CLINIC);
+    }
+
+    /**
+     * The filter as the caller may apply it: a regulator's clinic choice is kept (null: every clinic); a compliance
+     * officer's or DPO's clinic is always their own, whatever was asked.
+     */
+    FindingRepository.Filter scoped(FindingRepository.Filter requested) {
+        String scope = scope();
+        String clinic = scope != null ? scope
+                : requested.clinicId() == null || requested.clinicId().isBlank() ? null
+                : requested.clinicId().toLowerCase(Locale.ROOT);
+        return new FindingRepository.Filter(clinic, requested.ruleId(), requested.severity(), requested.status(),
+                requested.currentOnly());
+    }
+
+    /** The on-chain clinic a compliance officer or DPO works for, if their token's clinic is mapped. */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public Optional<String> myClinic() {
+        String scope = scope();
+        return scope == null || NO_CLINIC.equals(scope) ? Optional.empty() : Optional.of(scope);
+    }
+
+    /** Findings matching {@code filter} in the caller's scope, newest first. */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public List<StoredFinding> findings(FindingRepository.Filter filter, int first, int limit) {
+        return repository().list(scoped(filter), first, Math.min(limit, 1000));
+    }
+
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public long count(FindingRepository.Filter filter) {
+        return repository().count(scoped(filter));
+    }
+
+    /** Counts per severity, rule, status or month, grouped in the database, in the caller's scope. */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public Map<String, Long> countBy(FindingRepository.Filter filter, FindingRepository.Dimension by) {
+        return repository().countBy(scoped(filter), by);
+    }
+
+    /**
+     * A clinic's readiness: its open current findings by severity and rule, its last verified bundle, its last
+     * evaluation and the open findings whose deadline is still ahead of the newest verified block. Officers and
+     * DPOs get their own clinic whatever {@code clinicId} says; regulators the clinic they ask for.
+     */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public Readiness readiness(String clinicId) {
+        FindingRepository.Filter open = scoped(new FindingRepository.Filter(clinicId, null, null, FindingStatus.OPEN,
+                true));
+        String clinic = open.clinicId();
+        if (clinic == null) {
+            throw new IllegalArgumentException("which clinic?");
+        }
+        FindingRepository repository = repository();
+        Instant asOf = ledger.state().flatMap(s -> ledger.block(s.getVerifiedNumber()))
+                .map(VerifiedBlock::getBlockTime).orElse(clock.instant());
+        StoredBundle last = repository.bundles(clinic, 0, 1).stream().findFirst().orElse(null);
+        return new Readiness(clinic, repository.countBy(open, FindingRepository.Dimension.SEVERITY),
+                repository.countBy(open, FindingRepository.Dimension.RULE), repository.count(open), last,
+                em.find(EvaluationMark.class, clinic), repository.deadlinesAfter(open, asOf, 20), asOf);
     }
 
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
@@ -88,7 +169,7 @@ public class ComplianceService {
     /** Regulators only; ACCEPTED needs a reason. Written to the trail with the old and new status. */
     @RolesAllowed(Roles.REGULATOR)
     public StoredFinding changeStatus(String key, FindingStatus to, String reason) {
-        StoredFinding f = repository().find(key)
+        StoredFinding f = finding(key)
                 .orElseThrow(() -> new IllegalArgumentException("no finding " + key));
         FindingStatus from = f.getStatus();
         Instant now = clock.instant();

@@ -1,10 +1,41 @@
 package org.custos.portal.compliance.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where findings are kept. Queries take the clinic scope: null = every clinic (regulators only). */
 public interface FindingRepository {
+
+    /**
+     * The filters of the findings pages; {@code clinicId} null = every clinic (the application sets it from the
+     * caller's scope, never from the request alone). Other nulls: no condition.
+     */
+    record Filter(String clinicId, String ruleId, Severity severity, FindingStatus status, boolean currentOnly) {
+    }
+
+    /** What findings are counted by, in the database. */
+    enum Dimension {
+        SEVERITY, RULE, STATUS,
+        /** Calendar month (UTC, "yyyy-MM") of the act's time, else its deadline, else when it was first found. */
+        MONTH
+    }
+
+    /** Findings matching {@code filter}, newest first. */
+    default List<StoredFinding> list(Filter filter, int first, int limit) {
+        return list(filter.clinicId(), filter.ruleId(), filter.severity(), filter.status(), filter.currentOnly(),
+                first, limit);
+    }
+
+    default long count(Filter filter) {
+        return count(filter.clinicId(), filter.ruleId(), filter.severity(), filter.status(), filter.currentOnly());
+    }
+
+    /** Number of findings matching {@code filter} per value of {@code by} (GROUP BY), in the value's order. */
+    Map<String, Long> countBy(Filter filter, Dimension by);
+
+    /** Findings matching {@code filter} whose deadline is after {@code after}, soonest first. */
+    List<StoredFinding> deadlinesAfter(Filter filter, java.time.Instant after, int limit);
 
     Optional<StoredFinding> find(String key);
 

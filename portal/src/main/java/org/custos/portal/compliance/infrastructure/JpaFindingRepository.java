@@ -2,8 +2,11 @@ package org.custos.portal.compliance.infrastructure;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.custos.portal.compliance.domain.FindingRepository;
 import org.custos.portal.compliance.domain.FindingStatus;
 import org.custos.portal.compliance.domain.Severity;
@@ -69,6 +72,36 @@ public class JpaFindingRepository implements FindingRepository {
     public long count(String clinicId, String ruleId, Severity severity, FindingStatus status, boolean currentOnly) {
         return filtered("select count(f)", Long.class, clinicId, ruleId, severity, status, currentOnly, "")
                 .getSingleResult();
+    }
+
+    /** The month of a finding: when the act happened, else its deadline, else when it was first found. */
+    private static final String MONTH_OF = "coalesce(f.actual, f.deadline, f.firstSeen)";
+
+    @Override
+    public Map<String, Long> countBy(Filter filter, Dimension by) {
+        String group = switch (by) {
+            case SEVERITY -> "f.severity";
+            case RULE -> "f.ruleId";
+            case STATUS -> "f.status";
+            case MONTH -> "year(" + MONTH_OF + "), month(" + MONTH_OF + ")";
+        };
+        Map<String, Long> counts = new TreeMap<>();
+        for (Object[] row : filtered("select " + group + ", count(f)", Object[].class, filter.clinicId(),
+                filter.ruleId(), filter.severity(), filter.status(), filter.currentOnly(), " group by " + group)
+                .getResultList()) {
+            String key = by == Dimension.MONTH
+                    ? String.format("%04d-%02d", ((Number) row[0]).intValue(), ((Number) row[1]).intValue())
+                    : String.valueOf(row[0]);
+            counts.merge(key, ((Number) row[row.length - 1]).longValue(), Long::sum);
+        }
+        return counts;
+    }
+
+    @Override
+    public List<StoredFinding> deadlinesAfter(Filter filter, Instant after, int limit) {
+        return filtered("select f", StoredFinding.class, filter.clinicId(), filter.ruleId(), filter.severity(),
+                filter.status(), filter.currentOnly(), " and f.deadline > :after order by f.deadline, f.key")
+                .setParameter("after", after).setMaxResults(limit).getResultList();
     }
 
     @Override

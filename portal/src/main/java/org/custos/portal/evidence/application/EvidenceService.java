@@ -3,6 +3,7 @@ package org.custos.portal.evidence.application;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,7 @@ import org.custos.portal.evidence.domain.StoredBundle;
 import org.custos.portal.ledger.domain.LedgerIndex;
 import org.custos.portal.ledger.domain.SyncState;
 import org.custos.portal.ledger.domain.VerifiedBlock;
+import org.custos.portal.ledger.infrastructure.LedgerConfiguration;
 import org.custos.portal.security.CurrentUser;
 import org.custos.portal.security.Roles;
 import org.custos.portal.security.SignedInUser;
@@ -77,15 +79,70 @@ public class EvidenceService {
 
     private final RulesEngine engine = RulesEngine.standard();
 
+    /**
+     * Who uploads for which clinic, decided on the caller's own request by {@link #authorise}; only this service
+     * makes one, so the verification thread cannot be handed a clinic the caller may not upload for.
+     */
+    public static final class UploadTicket {
+
+        private final String clinicId;
+        private final SignedInUser uploader;
+
+        private UploadTicket(String clinicId, SignedInUser uploader) {
+            this.clinicId = clinicId;
+            this.uploader = uploader;
+        }
+
+        public String clinicId() {
+            return clinicId;
+        }
+
+        public SignedInUser uploader() {
+            return uploader;
+        }
+    }
+
+    @Inject
+    LedgerConfiguration ledgerConfiguration;
+
+    @Resource
+    SessionContext session;
+
+    /** Reads, verifies and evaluates in one call, on the caller's thread ({@link #authorise}, then {@link #verify}). */
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER})
     public UploadResult upload(InputStream in, String clinicId, BundleProgress progress) {
+        return verify(in, authorise(clinicId), progress);
+    }
+
+    /**
+     * Checks, on the request of the signed-in user, that they may upload a bundle of {@code clinicId}: a regulator
+     * any clinic, a compliance officer only the on-chain clinic their token's {@code clinic_id} maps to.
+     */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER})
+    public UploadTicket authorise(String clinicId) {
         String clinic = clinicId == null ? "" : clinicId.toLowerCase(Locale.ROOT);
         if (!clinic.matches("0x[0-9a-f]{64}")) {
             throw new IllegalArgumentException("clinic must be a 0x-hex bytes32 clinic id");
         }
-        if (!currentUser.isRegulator() && !clinic.equals(currentUser.requireClinicId().toLowerCase(Locale.ROOT))) {
+        if (!currentUser.isRegulator() && !clinic.equals(ledgerConfiguration.settings()
+                .chainClinicId(currentUser.requireClinicId()).orElse(null))) {
             throw new SecurityException("a compliance officer uploads only their own clinic's bundle");
         }
+        return new UploadTicket(clinic, new SignedInUser(currentUser.getName(),
+                String.join(",", currentUser.getRoles()), currentUser.getClinicId()));
+    }
+
+    /**
+     * Reads {@code in} as the ticket's clinic's bundle, verifies it against the clinic's proven events, evaluates
+     * every rule and stores the bundle record, the merged findings and a trail entry in this transaction. Needs no
+     * request (it may run on a managed executor thread); the caller must be the ticket's uploader.
+     */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER})
+    public UploadResult verify(InputStream in, UploadTicket ticket, BundleProgress progress) {
+        if (!session.getCallerPrincipal().getName().equals(ticket.uploader().name())) {
+            throw new SecurityException("the upload ticket is another user's");
+        }
+        String clinic = ticket.clinicId();
         SyncState state = ledger.state().orElseThrow(() -> new IllegalStateException("the ledger is not synced yet"));
         long head = state.getVerifiedNumber();
         Instant asOf = ledger.block(head).map(VerifiedBlock::getBlockTime)
@@ -101,8 +158,8 @@ public class EvidenceService {
             List<Finding> findings = engine.evaluate(new ClinicFacts(clinic, events, bundle, v, asOf));
             Instant now = clock.instant();
             Optional<StoredBundle> known = repository.bundle(bundle.sha256());
-            StoredBundle record = known.orElseGet(() -> new StoredBundle(bundle, v, currentUser.getName(), now, head,
-                    summary(v)));
+            StoredBundle record = known.orElseGet(() -> new StoredBundle(bundle, v, ticket.uploader().name(), now,
+                    head, summary(v)));
             if (known.isEmpty()) {
                 repository.addBundle(record);
             }
@@ -114,8 +171,7 @@ public class EvidenceService {
             } else {
                 last.update(mark, now, findings.size());
             }
-            trail.record(new SignedInUser(currentUser.getName(), String.join(",", currentUser.getRoles()),
-                    currentUser.getClinicId()), TrailAction.BUNDLE_VERIFIED, "bundle", bundle.sha256(),
+            trail.record(ticket.uploader(), TrailAction.BUNDLE_VERIFIED, "bundle", bundle.sha256(),
                     "clinic " + clinic + ", " + bundle.entries() + " entries, " + findings.size() + " findings");
             return new UploadResult(record, v, findings.size(), merge);
         }
@@ -124,7 +180,8 @@ public class EvidenceService {
     /** The bundles of the caller's scope, newest first. */
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public List<StoredBundle> bundles(int first, int limit) {
-        String scope = currentUser.isRegulator() ? null : currentUser.requireClinicId();
+        String scope = currentUser.isRegulator() ? null : ledgerConfiguration.settings()
+                .chainClinicId(currentUser.requireClinicId()).orElse("-");
         return new JpaFindingRepository(em).bundles(scope, first, Math.min(limit, 1000));
     }
 
