@@ -17,6 +17,9 @@ import org.custos.portal.compliance.domain.rules.DisclosureAccounting;
 import org.custos.portal.compliance.domain.rules.ErasureCompletion;
 import org.custos.portal.compliance.domain.rules.GdprBreachNotice;
 import org.custos.portal.compliance.domain.rules.GdprRequestDeadline;
+import org.custos.portal.compliance.domain.rules.GdprSubjectNotice;
+import org.custos.portal.compliance.domain.rules.ImpactAssessment;
+import org.custos.portal.compliance.domain.rules.HighEntropyPayload;
 import org.custos.portal.compliance.domain.rules.HipaaAccessDeadline;
 import org.custos.portal.compliance.domain.rules.HipaaAccountingDeadline;
 import org.custos.portal.compliance.domain.rules.HipaaIndividualNotice;
@@ -26,6 +29,8 @@ import org.custos.portal.compliance.domain.rules.LogCompleteness;
 import org.custos.portal.compliance.domain.rules.LogConsistency;
 import org.custos.portal.compliance.domain.rules.MinimumNecessary;
 import org.custos.portal.compliance.domain.rules.PlainHashOfIdentifier;
+import org.custos.portal.compliance.domain.rules.RecordsOfProcessing;
+import org.custos.portal.compliance.domain.rules.Rectification;
 import org.custos.portal.compliance.domain.rules.Retention;
 import org.custos.portal.compliance.domain.rules.UkRequestDeadline;
 
@@ -51,7 +56,8 @@ public final class RulesEngine {
                 new CleartextPersonalData(), new PlainHashOfIdentifier(), new DisclosureAccounting(),
                 new Retention(), new ConsentCoverage(), new ConsentWithdrawal(), new BreakGlassReview(),
                 new MinimumNecessary(), new LawfulBasis(), new CommitmentScheme(), new ErasureRefusalGround(),
-                new ConsentText()));
+                new ConsentText(), new RecordsOfProcessing(), new ImpactAssessment(), new GdprSubjectNotice(),
+                new Rectification(), new HighEntropyPayload()));
     }
 
     public List<Rule> rules() {

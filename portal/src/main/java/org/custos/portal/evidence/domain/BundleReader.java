@@ -40,11 +40,13 @@ public final class BundleReader {
     public static final String FORMAT = "custos-bundle/1";
     public static final String MANIFEST = "manifest.json";
     /**
-     * Optional (proposed extension of custos-bundle/1): identifiers the clinic lists for the plain-hash check
-     * (GDPR-MIN-02), {@code {"format":"custos-identifiers/1","identifiers":["MRN-…","…"]}}, role
-     * {@code identifier-dictionary}.
+     * Optional: identifiers the clinic lists for the plain-hash check (GDPR-MIN-02),
+     * {@code {"format":"custos-identifiers/1","identifiers":["MRN-…","…"]}}, role {@code identifier-dictionary}.
+     * Personal data: parsed into {@link EvidenceBundle#identifiers()} (memory only) and its bytes dropped; never
+     * stored, logged or copied into a finding.
      */
     public static final String IDENTIFIERS = "identifiers/dictionary.json";
+    public static final String IDENTIFIERS_FORMAT = "custos-identifiers/1";
 
     private static final Pattern ENTRY = Pattern.compile("access-log/(\\d{6,7})\\.json");
     private static final Pattern SMALL = Pattern.compile(
@@ -126,9 +128,13 @@ public final class BundleReader {
                         continue;
                     }
                     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                    uncompressed = copy(zip, bytes, buffer, limits.maxEntryBytes(), uncompressed, counted, name);
+                    boolean dictionary = name.equals(IDENTIFIERS);
+                    uncompressed = copy(zip, bytes, buffer, dictionary ? limits.maxDictionaryBytes()
+                            : limits.maxEntryBytes(), uncompressed, counted, name);
                     byte[] content = bytes.toByteArray();
-                    if (isEntry) {
+                    if (dictionary) {
+                        files.put(name, content);
+                    } else if (isEntry) {
                         entryNames.set(index);
                         leaves.addEntry(index, content);
                         if (parallel == null) {
@@ -175,9 +181,12 @@ public final class BundleReader {
                         + "0..n-1 without gaps (first missing: " + EvidenceBundle.entryPath(leaves.contiguous()) + ")");
             }
             checkManifest(manifest, clinic, leaves, entryNames.cardinality(), files);
+            byte[] dictionary = files.remove(IDENTIFIERS);
+            java.util.List<String> identifiers = dictionary == null ? java.util.List.of()
+                    : readDictionary(dictionary, limits.maxIdentifiers());
             progress.update(counted.count, entries);
             EvidenceBundle bundle = new EvidenceBundle(Hex.encodePrefixed(sha.digest()), counted.count, clinic,
-                    leaves, table, files, consents);
+                    leaves, table, files, consents, identifiers);
             ok = true;
             return bundle;
         } catch (IOException e) {
@@ -196,6 +205,76 @@ public final class BundleReader {
             if (!ok) {
                 leaves.close();
             }
+        }
+    }
+
+    /**
+     * Parses and validates {@code identifiers/dictionary.json}: one JSON object with exactly {@code format} (=
+     * {@value #IDENTIFIERS_FORMAT}) and {@code identifiers} (an array of 1 to {@code max} strings, each 1 to
+     * {@value BundleLimits#MAX_IDENTIFIER_LENGTH} characters, not blank, no control characters), nothing after it.
+     * Refuses with {@link Reason#BAD_DICTIONARY}; messages never quote an identifier (personal data).
+     */
+    static java.util.List<String> readDictionary(byte[] content, int max) {
+        java.util.List<String> identifiers = new java.util.ArrayList<>();
+        String format = null;
+        boolean listed = false;
+        try (JsonParser p = new JsonFactory().createParser(content)) {
+            dictionary(p.nextToken() == JsonToken.START_OBJECT, "is not a JSON object");
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "format" -> {
+                        dictionary(format == null, "has format twice");
+                        dictionary(v == JsonToken.VALUE_STRING, "format must be a string");
+                        format = p.getText();
+                    }
+                    case "identifiers" -> {
+                        dictionary(!listed, "has identifiers twice");
+                        dictionary(v == JsonToken.START_ARRAY, "identifiers must be an array");
+                        listed = true;
+                        JsonToken item;
+                        while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+                            dictionary(item == JsonToken.VALUE_STRING, "identifier " + identifiers.size()
+                                    + " is not a string");
+                            dictionary(identifiers.size() < max, "lists more than " + max + " identifiers");
+                            String id = p.getText();
+                            dictionary(!id.isBlank(), "identifier " + identifiers.size() + " is empty");
+                            dictionary(id.length() <= BundleLimits.MAX_IDENTIFIER_LENGTH, "identifier "
+                                    + identifiers.size() + " is longer than " + BundleLimits.MAX_IDENTIFIER_LENGTH
+                                    + " characters");
+                            for (int i = 0; i < id.length(); i++) {
+                                char c = id.charAt(i);
+                                dictionary(c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0), "identifier "
+                                        + identifiers.size() + " contains a control character");
+                            }
+                            identifiers.add(id);
+                        }
+                    }
+                    default -> throw new BundleRejectedException(Reason.BAD_DICTIONARY, IDENTIFIERS
+                            + ": unknown field " + printable(field));
+                }
+            }
+            dictionary(t == JsonToken.END_OBJECT && p.nextToken() == null, "has trailing content");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BundleRejectedException(Reason.BAD_DICTIONARY, IDENTIFIERS + " is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!IDENTIFIERS_FORMAT.equals(format)) {
+            throw new BundleRejectedException(Reason.BAD_DICTIONARY, IDENTIFIERS + ": format must be "
+                    + IDENTIFIERS_FORMAT + ", not " + (format == null ? "missing" : printable(format)));
+        }
+        dictionary(listed, "has no identifiers array");
+        dictionary(!identifiers.isEmpty(), "lists no identifier (leave the file out instead)");
+        return java.util.List.copyOf(identifiers);
+    }
+
+    private static void dictionary(boolean condition, String message) {
+        if (!condition) {
+            throw new BundleRejectedException(Reason.BAD_DICTIONARY, IDENTIFIERS + " " + message);
         }
     }
 

@@ -6,7 +6,7 @@ public final class BundleRejectedException extends RuntimeException {
     /** Why, in a stable code the pages and tests can rely on. */
     public enum Reason {
         NOT_A_ZIP, TOO_LARGE, ZIP_BOMB, TOO_MANY_ENTRIES, UNSAFE_PATH, DUPLICATE_ENTRY, MISSING_MANIFEST,
-        BAD_MANIFEST, UNLISTED_FILE, MISSING_FILE, HASH_MISMATCH, WRONG_CLINIC, BAD_ENTRY
+        BAD_MANIFEST, UNLISTED_FILE, MISSING_FILE, HASH_MISMATCH, WRONG_CLINIC, BAD_ENTRY, BAD_DICTIONARY
     }
 
     private final Reason reason;

@@ -109,7 +109,7 @@ public final class BundleVerifier {
                 : Math.min(bundle.entries(), checkpoints.stream().mapToLong(c -> c.longField("treeSize")).max()
                 .orElse(0));
         return new BundleVerification(bundle.sha256(), clinic, bundle.entries(), cps, receipts, documents, policies,
-                retention, allowed, reviews, identifiers(bundle), covered);
+                retention, allowed, reviews, bundle.identifiers(), covered);
     }
 
     private static List<CheckpointCheck> checkCheckpoints(EvidenceBundle bundle, List<ProvenEvent> checkpoints,
@@ -241,22 +241,5 @@ public final class BundleVerifier {
             rows.put(m.group(1), m.group(2));
         }
         return rows;
-    }
-
-    private static List<String> identifiers(EvidenceBundle bundle) {
-        byte[] dictionary = bundle.files().get(BundleReader.IDENTIFIERS);
-        if (dictionary == null) {
-            return List.of();
-        }
-        try {
-            JsonNode n = JSON.readTree(dictionary);
-            List<String> out = new ArrayList<>();
-            if ("custos-identifiers/1".equals(n.path("format").asText())) {
-                n.path("identifiers").forEach(i -> out.add(i.asText()));
-            }
-            return out;
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.custos.portal.evidence.domain;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -20,9 +21,10 @@ public final class EvidenceBundle implements AutoCloseable {
     private final AccessLogTable accessLog;
     private final SortedMap<String, byte[]> files;
     private final int consents;
+    private final List<String> identifiers;
 
     EvidenceBundle(String sha256, long compressedBytes, String clinic, LeafStore leaves, AccessLogTable accessLog,
-                   SortedMap<String, byte[]> files, int consents) {
+                   SortedMap<String, byte[]> files, int consents, List<String> identifiers) {
         this.sha256 = sha256;
         this.compressedBytes = compressedBytes;
         this.clinic = clinic;
@@ -30,6 +32,7 @@ public final class EvidenceBundle implements AutoCloseable {
         this.accessLog = accessLog;
         this.files = files;
         this.consents = consents;
+        this.identifiers = List.copyOf(identifiers);
     }
 
     public static String entryPath(long index) {
@@ -66,7 +69,16 @@ public final class EvidenceBundle implements AutoCloseable {
         return consents;
     }
 
-    /** Files other than access-log entries and the manifest, by path. */
+    /**
+     * The identifiers of the bundle's {@code identifiers/dictionary.json} (empty without one), validated by the
+     * reader. Personal data: held in memory for the plain-hash check (GDPR-MIN-02) only, never stored (the
+     * dictionary's bytes are not among {@link #files()}); gone when the bundle is.
+     */
+    public List<String> identifiers() {
+        return identifiers;
+    }
+
+    /** Files other than access-log entries, the manifest and the identifier dictionary, by path. */
     public Map<String, byte[]> files() {
         return Collections.unmodifiableMap(files);
     }

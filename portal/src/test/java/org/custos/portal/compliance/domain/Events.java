@@ -36,6 +36,10 @@ final class Events {
                 "0x" + "44".repeat(20));
     }
 
+    List<ProvenEvent> list() {
+        return List.copyOf(events);
+    }
+
     ClinicFacts facts(Instant asOf) {
         return new ClinicFacts(CLINIC, events, null, null, asOf);
     }

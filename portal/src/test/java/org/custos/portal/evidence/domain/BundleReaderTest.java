@@ -237,4 +237,107 @@ class BundleReaderTest {
         rejected(TestBundles.zip(TestBundles.manifest(TestBundles.CLINIC, files), files), Reason.BAD_MANIFEST,
                 "without gaps");
     }
+
+    private byte[] withDictionary(String json) throws IOException {
+        Map<String, byte[]> files = TestBundles.files(3);
+        files.put(BundleReader.IDENTIFIERS, json.getBytes(StandardCharsets.UTF_8));
+        return TestBundles.zip(TestBundles.manifest(TestBundles.CLINIC, files), files);
+    }
+
+    @Test
+    void readsTheIdentifierDictionaryIntoMemoryOnlyAndKeepsItsBytesOutOfTheFiles() throws IOException {
+        try (EvidenceBundle b = read(withDictionary("{\"format\":\"custos-identifiers/1\",\"identifiers\":"
+                + "[\"MRN-00-000003\",\"pat000003.c00@mail.example\",\" +44 20 7946 0958 \",\"Zoë-1\"]}"),
+                TestBundles.CLINIC)) {
+            assertThat(b.identifiers()).containsExactly("MRN-00-000003", "pat000003.c00@mail.example",
+                    " +44 20 7946 0958 ", "Zoë-1");
+            assertThat(b.files()).doesNotContainKey(BundleReader.IDENTIFIERS).containsKey("documents/ropa-v1.json");
+            assertThat(b.files().values()).noneMatch(v -> new String(v, StandardCharsets.UTF_8).contains("MRN-"));
+        }
+        try (EvidenceBundle b = read(TestBundles.valid(3), TestBundles.CLINIC)) {
+            assertThat(b.identifiers()).isEmpty();
+        }
+        // key order is free, white space allowed
+        try (EvidenceBundle b = read(withDictionary("{ \"identifiers\" : [\"a\"],\n \"format\":\"custos-identifiers/1\"}"),
+                TestBundles.CLINIC)) {
+            assertThat(b.identifiers()).containsExactly("a");
+        }
+    }
+
+    @Test
+    void aMalformedIdentifierDictionaryIsRejectedWithAClearReasonAndNoIdentifierInTheMessage() throws IOException {
+        String ok = "\"format\":\"custos-identifiers/1\"";
+        rejected(withDictionary("[\"MRN-1\"]"), Reason.BAD_DICTIONARY, "is not a JSON object");
+        rejected(withDictionary("{\"format\":\"custos-identifiers/2\",\"identifiers\":[\"x\"]}"),
+                Reason.BAD_DICTIONARY, "format must be custos-identifiers/1, not 'custos-identifiers/2'");
+        rejected(withDictionary("{\"identifiers\":[\"x\"]}"), Reason.BAD_DICTIONARY,
+                "format must be custos-identifiers/1, not missing");
+        rejected(withDictionary("{" + ok + "}"), Reason.BAD_DICTIONARY, "has no identifiers array");
+        rejected(withDictionary("{" + ok + ",\"identifiers\":[]}"), Reason.BAD_DICTIONARY, "lists no identifier");
+        rejected(withDictionary("{" + ok + ",\"identifiers\":\"MRN-1\"}"), Reason.BAD_DICTIONARY,
+                "identifiers must be an array");
+        rejected(withDictionary("{" + ok + ",\"identifiers\":[\"MRN-1\",7]}"), Reason.BAD_DICTIONARY,
+                "identifier 1 is not a string");
+        rejected(withDictionary("{" + ok + ",\"identifiers\":[\"MRN-1\",\"  \"]}"), Reason.BAD_DICTIONARY,
+                "identifier 1 is empty");
+        rejected(withDictionary("{" + ok + ",\"identifiers\":[\"" + "9".repeat(257) + "\"]}"),
+                Reason.BAD_DICTIONARY, "identifier 0 is longer than 256 characters");
+        rejected(withDictionary("{" + ok + ",\"identifiers\":[\"" + "9".repeat(256) + "\",\"MRN\\u0000-1\"]}"),
+                Reason.BAD_DICTIONARY, "identifier 1 contains a control character");
+        rejected(withDictionary("{" + ok + ",\"identifiers\":[\"MRN-1\"],\"names\":[\"Jane\"]}"),
+                Reason.BAD_DICTIONARY, "unknown field 'names'");
+        rejected(withDictionary("{" + ok + "," + ok + ",\"identifiers\":[\"MRN-1\"]}"), Reason.BAD_DICTIONARY,
+                "has format twice");
+        rejected(withDictionary("{" + ok + ",\"identifiers\":[\"MRN-1\"],\"identifiers\":[\"MRN-2\"]}"),
+                Reason.BAD_DICTIONARY, "has identifiers twice");
+        rejected(withDictionary("{" + ok + ",\"identifiers\":[\"MRN-1\"]} {}"), Reason.BAD_DICTIONARY,
+                "has trailing content");
+        rejected(withDictionary("{" + ok + ",\"identifiers\":[\"MRN-1\""), Reason.BAD_DICTIONARY,
+                "is not valid JSON");
+        assertThatThrownBy(() -> read(withDictionary("{" + ok + ",\"identifiers\":[\"MRN-00-000123\",{}]}"),
+                TestBundles.CLINIC)).hasMessageNotContaining("MRN-00-000123");
+    }
+
+    @Test
+    void theIdentifierDictionaryHasItsOwnSizeAndCountLimits() throws IOException {
+        String three = "{\"format\":\"custos-identifiers/1\",\"identifiers\":[\"a\",\"b\",\"c\"]}";
+        BundleReader two = new BundleReader(new BundleLimits(10L << 20, 50L << 20, 1L << 20, 1L << 20, 1000, 100.0,
+                1L << 20, 1L << 20, 2));
+        assertThatThrownBy(() -> two.read(new ByteArrayInputStream(withDictionary(three)), TestBundles.CLINIC,
+                BundleProgress.NONE)).isInstanceOf(BundleRejectedException.class)
+                .hasMessageContaining("lists more than 2 identifiers");
+        StringBuilder big = new StringBuilder("{\"format\":\"custos-identifiers/1\",\"identifiers\":[");
+        for (int i = 0; i < 200; i++) {
+            big.append(i == 0 ? "" : ",").append("\"MRN-00-").append(String.format("%06d", i)).append('"');
+        }
+        String json = big.append("]}").toString();
+        // larger than the 2 KiB per-entry limit, within the dictionary limit
+        assertThat(json.length()).isGreaterThan(2048);
+        BundleReader roomy = new BundleReader(new BundleLimits(10L << 20, 50L << 20, 2048, 1L << 20, 1000, 100.0,
+                1L << 20, 1L << 20, 1000));
+        try (EvidenceBundle b = roomy.read(new ByteArrayInputStream(withDictionary(json)), TestBundles.CLINIC,
+                BundleProgress.NONE)) {
+            assertThat(b.identifiers()).hasSize(200);
+        }
+        BundleReader tight = new BundleReader(new BundleLimits(10L << 20, 50L << 20, 1L << 20, 1L << 20, 1000, 100.0,
+                1L << 20, 1024, 1000));
+        assertThatThrownBy(() -> tight.read(new ByteArrayInputStream(withDictionary(json)), TestBundles.CLINIC,
+                BundleProgress.NONE)).isInstanceOf(BundleRejectedException.class)
+                .hasMessageContaining("identifiers/dictionary.json' is larger than 1024 bytes")
+                .extracting(e -> ((BundleRejectedException) e).reason()).isEqualTo(Reason.TOO_LARGE);
+    }
+
+    @Test
+    void aDictionaryNotInTheManifestOrWithAnotherHashIsRefused() throws IOException {
+        Map<String, byte[]> files = TestBundles.files(3);
+        String manifest = TestBundles.manifest(TestBundles.CLINIC, files);
+        files.put(BundleReader.IDENTIFIERS, "{\"format\":\"custos-identifiers/1\",\"identifiers\":[\"a\"]}"
+                .getBytes(StandardCharsets.UTF_8));
+        rejected(TestBundles.zip(manifest, files), Reason.UNLISTED_FILE,
+                "'identifiers/dictionary.json' is in the zip but not in the manifest");
+        String listed = TestBundles.manifest(TestBundles.CLINIC, files);
+        files.put(BundleReader.IDENTIFIERS, "{\"format\":\"custos-identifiers/1\",\"identifiers\":[\"b\"]}"
+                .getBytes(StandardCharsets.UTF_8));
+        rejected(TestBundles.zip(listed, files), Reason.HASH_MISMATCH, "does not match its SHA-256");
+    }
 }
