@@ -26,18 +26,18 @@ import org.web3j.crypto.ECKeyPair;
  * after a restart, the signing validators are recorded, and each tampering stops the batch at the tampered block
  * with the reason of ledger-verifier's rules, keeping only the blocks before it.
  */
-class BatchVerifierBftTest {
+public class BatchVerifierBftTest {
 
-    static final ECKeyPair V1 = BftTestChain.key(0xB1);
-    static final ECKeyPair V2 = BftTestChain.key(0xB2);
-    static final ECKeyPair V3 = BftTestChain.key(0xB3);
-    static final ECKeyPair V4 = BftTestChain.key(0xB4);
-    static final ECKeyPair V5 = BftTestChain.key(0xB5);
-    static final ECKeyPair OUTSIDER = BftTestChain.key(0xBAD);
-    static final List<ECKeyPair> FOUR = List.of(V1, V2, V3, V4);
-    static final List<ECKeyPair> FIVE = List.of(V1, V2, V3, V4, V5);
+    public static final ECKeyPair V1 = BftTestChain.key(0xB1);
+    public static final ECKeyPair V2 = BftTestChain.key(0xB2);
+    public static final ECKeyPair V3 = BftTestChain.key(0xB3);
+    public static final ECKeyPair V4 = BftTestChain.key(0xB4);
+    public static final ECKeyPair V5 = BftTestChain.key(0xB5);
+    public static final ECKeyPair OUTSIDER = BftTestChain.key(0xBAD);
+    public static final List<ECKeyPair> FOUR = List.of(V1, V2, V3, V4);
+    public static final List<ECKeyPair> FIVE = List.of(V1, V2, V3, V4, V5);
 
-    static Map<String, String> config(BftVariant variant, BftTestChain chain, List<ECKeyPair> validators, int batch) {
+    public static Map<String, String> config(BftVariant variant, BftTestChain chain, List<ECKeyPair> validators, int batch) {
         Map<String, String> c = new HashMap<>();
         c.put("custos.ledger.urls", "http://node:8545");
         c.put("custos.ledger.checkpoint", "0:" + chain.hash(0));
