@@ -17,8 +17,13 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import java.util.ArrayList;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,10 +33,13 @@ import org.openqa.selenium.WebElement;
  * (configured like the demo: checkpoint = the fixture's genesis, consensus DEV, clinic-north and clinic-south
  * mapped to the fixture's clinics 0 and 1), with the real Keycloak sign-in: the regulator watches the ledger page
  * reach the fixture's head and follows a clinic's event down its proof path; a compliance officer sees their own
- * clinic's events with proofs and, editing URLs, gets nothing of another clinic's.
+ * clinic's events with proofs and, editing URLs, gets nothing of another clinic's. Last, the test grows its own
+ * anvil by mining blocks directly on the node and watches the page's progress bar rise while the sync catches up
+ * (two blocks per batch here, so that a catch-up lasts several page polls) until it shows 100% at the new head.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerPageIT {
 
     private static final Pattern EVENT_ID = Pattern.compile("[?&]id=(\\d+)");
@@ -41,11 +49,13 @@ class LedgerPageIT {
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
         DemoFixture chain = DemoFixture.get();
-        anvil = Anvil.startFixture(chain.stateFile);
+        // the progress test mines thousands of blocks: keep anvil from writing their states to ~/.foundry
+        anvil = Anvil.startFixture(chain.stateFile, "--max-persisted-states", "0");
         Properties config = new Properties();
         config.putAll(chain.config(anvil.url()));
         config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
                 + chain.clinicIds.get(1));
+        config.put("custos.ledger.sync.batch-size", "2");
         StringWriter text = new StringWriter();
         config.store(text, "the demo's ledger settings (scripts/lib/portal.sh) for this test's anvil");
         return Deployments.portalWar()
@@ -60,6 +70,7 @@ class LedgerPageIT {
     }
 
     @Test
+    @Order(1)
     void regulatorSeesTheLedgerReachTheHeadAndFollowsAClinicsEventToItsProof() throws Exception {
         DemoFixture chain = DemoFixture.get();
         String south = chain.clinicIds.get(1);
@@ -113,6 +124,7 @@ class LedgerPageIT {
     }
 
     @Test
+    @Order(2)
     void complianceOfficerSeesOwnClinicsEventsWithProofsAndNothingOfAnotherClinic() throws Exception {
         DemoFixture chain = DemoFixture.get();
         String north = chain.clinicIds.get(0);
@@ -153,6 +165,48 @@ class LedgerPageIT {
 
             b.open("ledger/block.xhtml?number=" + southEvent / 1_000_000L);
             assertFalse(b.source().contains(south), "the other clinic's event is listed on the block page");
+        }
+    }
+
+    /** Runs last: it grows the chain, which the other tests expect at the fixture's head. */
+    @Test
+    @Order(3)
+    void theProgressBarRisesWhileTheSyncCatchesUpWithBlocksMinedOnTheNode() throws Exception {
+        DemoFixture chain = DemoFixture.get();
+        try (PortalBrowser b = new PortalBrowser()) {
+            b.signIn("regulator", "ledger/status.xhtml");
+            b.waitUntil(Duration.ofMinutes(3), d -> "synced".equals(b.text("ledgerForm:phase"))
+                    && Long.toString(chain.head).equals(b.text("ledgerForm:verifiedNumber")));
+            assertEquals("100%", b.text("ledgerForm:progress").trim());
+
+            long mined = 3000;
+            anvil.rpc("anvil_mine", "[\"0x" + Long.toHexString(mined) + "\"]", Duration.ofMinutes(5));
+            long newHead = chain.head + mined;
+            // the page polls by itself; record what it shows until it reaches the new head
+            List<Integer> percents = new ArrayList<>();
+            TreeSet<Long> heights = new TreeSet<>();
+            b.waitUntil(Duration.ofMinutes(5), d -> {
+                String percent = b.text("ledgerForm:progress").trim();
+                String verified = b.text("ledgerForm:verifiedNumber");
+                if (percent.endsWith("%") && verified.matches("\\d+")) {
+                    int p = Integer.parseInt(percent.substring(0, percent.length() - 1));
+                    if (percents.isEmpty() || percents.get(percents.size() - 1) != p) {
+                        percents.add(p);
+                    }
+                    heights.add(Long.parseLong(verified));
+                }
+                return Long.toString(newHead).equals(verified) && "100%".equals(percent)
+                        && Long.toString(newHead).equals(b.text("ledgerForm:targetHead"));
+            });
+            b.screenshot("ledger-status-caught-up-after-mining");
+            assertTrue(percents.stream().anyMatch(p -> p > 0 && p < 100),
+                    "no intermediate percentage seen while catching up: " + percents);
+            assertTrue(heights.stream().anyMatch(h -> h > chain.head && h < newHead),
+                    "no intermediate verified height seen: " + heights);
+            assertEquals(100, percents.get(percents.size() - 1), percents.toString());
+            // the stored count is the running count of the state row: the fixture's blocks plus the mined ones
+            assertTrue(b.text("ledgerForm:stored").startsWith(newHead + " / "), b.text("ledgerForm:stored"));
+            assertEquals("synced", b.text("ledgerForm:phase"));
         }
     }
 

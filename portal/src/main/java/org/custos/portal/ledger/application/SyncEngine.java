@@ -74,7 +74,7 @@ public final class SyncEngine {
     private volatile RunReport lastRun;
     private long fetchNanos;
     private long verifyNanos;
-    private long storeNanos;
+    private final java.util.concurrent.atomic.AtomicLong storeNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public SyncEngine(LedgerSettings settings, List<LedgerNode> nodes, LedgerStore store, Clock clock) {
         this(settings, nodes, store, clock, Runnable::run);
@@ -140,7 +140,7 @@ public final class SyncEngine {
         Instant start = clock.instant();
         fetchNanos = 0;
         verifyNanos = 0;
-        storeNanos = 0;
+        storeNanos.set(0);
         SyncState state = store.state(settings.checkpoint(), start);
         long height = state.getVerifiedNumber();
         String hash = state.getVerifiedHash();
@@ -190,6 +190,7 @@ public final class SyncEngine {
                     break;
                 }
                 if (verifier.needsReplay(height, hash)) {
+                    drain();
                     BatchVerifier.Failure replay = replay(source, height, hash);
                     if (replay != null) {
                         IntegrityAlert alert = new IntegrityAlert(replay.block(), replay.check(), replay.reason(),
@@ -206,6 +207,7 @@ public final class SyncEngine {
                 if (failure != null && outcome.blocks().isEmpty() && failure.block() == height + 1
                         && ReasonCode.PARENT_MISMATCH.name().equals(failure.reason())
                         && !settings.consensus().finalBlocks()) {
+                    drain();
                     Optional<Long> ancestor = reorgCheck(source, height);
                     if (ancestor.isPresent() && ancestor.get() < height) {
                         height = ancestor.get();
@@ -226,9 +228,15 @@ public final class SyncEngine {
                     goodEvents = goodEvents.stream().filter(e -> e.getBlockNumber() < at).toList();
                 }
                 if (!good.isEmpty()) {
-                    long t2 = System.nanoTime();
-                    store.storeBatch(height, hash, good, goodEvents, clock.instant());
-                    storeNanos += System.nanoTime() - t2;
+                    // batch n is stored (one transaction, on the executor) while batch n+1 is fetched and verified
+                    // here; batch n+1 is stored only after batch n committed (its parent check needs it)
+                    drain();
+                    long parentNumber = height;
+                    String parentHash = hash;
+                    List<VerifiedBlock> toStore = good;
+                    List<VerifiedEvent> eventsToStore = goodEvents;
+                    storing = store(() -> store.storeBatch(parentNumber, parentHash, toStore, eventsToStore,
+                            clock.instant()));
                     VerifiedBlock last = good.get(good.size() - 1);
                     height = last.getNumber();
                     hash = last.getHash();
@@ -237,10 +245,12 @@ public final class SyncEngine {
                     rate(blocks, start);
                 }
                 if (split != null) {
+                    drain();
                     store.recordAlert(split, clock.instant());
                     return finish(RunResult.HALTED, from, height, blocks, events, start, split.toString());
                 }
                 if (failure != null) {
+                    drain();
                     IntegrityAlert alert = new IntegrityAlert(failure.block(), failure.check(), failure.reason(),
                             failure.subject(), failure.expected(), failure.actual(), source.name(), null,
                             clock.instant());
@@ -250,9 +260,59 @@ public final class SyncEngine {
             }
             return finish(RunResult.CAUGHT_UP, from, height, blocks, events, start, "verified up to " + height);
         } catch (LedgerUnavailableException e) {
+            drain();
             markUnreachable(e.endpoint(), e.getMessage());
             store.recordUnreachable(clock.instant(), e.getMessage());
             return finish(RunResult.UNREACHABLE, from, height, blocks, events, start, e.getMessage());
+        } finally {
+            drainQuietly();
+        }
+    }
+
+    /** The batch being stored (completed when none). */
+    private CompletableFuture<Void> storing = CompletableFuture.completedFuture(null);
+
+    private CompletableFuture<Void> store(Runnable write) {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        try {
+            prefetcher.execute(() -> {
+                long t = System.nanoTime();
+                try {
+                    write.run();
+                    future.complete(null);
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(e);
+                } finally {
+                    storeNanos.addAndGet(System.nanoTime() - t);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            write.run();   // no executor thread: store in line
+            future.complete(null);
+        }
+        return future;
+    }
+
+    /** Waits for the batch being stored; its failure (e.g. the verified head moved) is rethrown here. */
+    private void drain() {
+        try {
+            storing.join();
+        } catch (CompletionException e) {
+            storing = CompletableFuture.completedFuture(null);
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private void drainQuietly() {
+        try {
+            storing.join();
+        } catch (CompletionException e) {
+            LOG.log(Level.WARNING, "storing a verified batch failed", e.getCause());
+        } finally {
+            storing = CompletableFuture.completedFuture(null);
         }
     }
 
@@ -410,8 +470,10 @@ public final class SyncEngine {
 
     private RunReport finish(RunResult result, long from, long to, long blocks, long events, Instant start,
                              String message) {
+        drain();
         RunReport report = new RunReport(result, from, to, blocks, events, Duration.between(start, clock.instant()),
-                message, Duration.ofNanos(fetchNanos), Duration.ofNanos(verifyNanos), Duration.ofNanos(storeNanos));
+                message, Duration.ofNanos(fetchNanos), Duration.ofNanos(verifyNanos),
+                Duration.ofNanos(storeNanos.get()));
         lastRun = report;
         if (result == RunResult.HALTED) {
             LOG.log(Level.WARNING, "ledger sync halted: {0}", message);

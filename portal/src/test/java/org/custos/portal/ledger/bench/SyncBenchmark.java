@@ -153,7 +153,7 @@ public final class SyncBenchmark {
 
     private static void build(long target, Path state, Path facts) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        try (Anvil anvil = Anvil.start(null)) {
+        try (Anvil anvil = Anvil.startForMining()) {
             HttpService service = new HttpService(anvil.url());
             Web3j web3j = Web3j.build(service);
             SimulationRun.Result result;
@@ -167,7 +167,7 @@ public final class SyncBenchmark {
             }
             long head = Long.decode(json.readTree(anvil.rpc("eth_blockNumber", "[]")).get("result").asText());
             while (head < target) {
-                long n = Math.min(2000, target - head);
+                long n = Math.min(5000, target - head);
                 long t = System.nanoTime();
                 anvil.rpc("anvil_mine", "[\"0x" + Long.toHexString(n) + "\"]", Duration.ofMinutes(15));
                 System.out.printf("(%.1f s) ", (System.nanoTime() - t) / 1e9);

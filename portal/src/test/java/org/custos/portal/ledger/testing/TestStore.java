@@ -50,8 +50,15 @@ public final class TestStore implements LedgerStore, LedgerIndex, AutoCloseable 
         cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "200");
         cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
         cfg.setProperty("hibernate.xml_mapping_enabled", "false");
+        cfg.setStatementInspector(sql -> {
+            statements.add(sql);
+            return sql;
+        });
         emf = cfg.buildSessionFactory();
     }
+
+    /** Every SQL statement Hibernate prepared for this store (not the JDBC batch inserts), oldest first. */
+    public final List<String> statements = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     public <T> T read(Function<JpaLedgerRepository, T> query) {
         return inTransaction(query);
