@@ -150,13 +150,12 @@ public class LedgerService {
                             fields.put(f.jsonName(), RpcHeaderParser.format(f, h.header().get(f)));
                         }
                     }
-                    recomputed = org.custos.verify.Hex.encodePrefixed(
-                            org.custos.verify.chain.HeaderHasher.ETHEREUM.hash(h.header()).toArray());
+                    recomputed = new BatchVerifier(s).blockHash(h.header());
                 } catch (RpcFormatException e) {
                     fields.put("error", e.getMessage());
                 }
-                BatchVerifier.Outcome outcome = new BatchVerifier(s).verify(number - 1,
-                        stored.get().getParentHash(), List.of(block), clock.instant());
+                BatchVerifier.Outcome outcome = new BatchVerifier(s).reverifyStored(number - 1,
+                        stored.get().getParentHash(), block, stored.get().getHash(), clock.instant());
                 String verdict = outcome.complete() ? VerificationResult.ok().toString()
                         : outcome.failure().check() + ": " + outcome.failure().reason() + " expected "
                         + outcome.failure().expected() + ", actual " + outcome.failure().actual();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.custos.verify.Bytes;
@@ -22,6 +24,7 @@ import org.custos.verify.chain.RpcFormatException;
 import org.custos.verify.chain.RpcHeaderParser;
 import org.custos.verify.chain.RpcValues;
 import org.custos.verify.consensus.CliqueSealVerifier;
+import org.custos.verify.consensus.ValidatorSetTracker;
 
 /**
  * Verifies a batch of blocks as a node sent them, with ledger-verifier, in this order per block: the header parses
@@ -100,7 +103,7 @@ public final class BatchVerifier {
             throw new IllegalStateException("the validator set after block " + parentNumber + " is not replayed yet");
         }
         try {
-            return verifyAll(parentNumber, parentHash, blocks, now);
+            return verifyAll(parentNumber, parentHash, blocks, now, null);
         } catch (RuntimeException e) {
             if (bftReplay != null) {
                 bftReplay.reset();
@@ -109,7 +112,50 @@ public final class BatchVerifier {
         }
     }
 
-    private Outcome verifyAll(long parentNumber, String parentHash, List<RpcBlock> blocks, Instant now) {
+    /**
+     * Re-verifies one already stored block as the node sends it now (the block page), without touching the replay:
+     * for QBFT / IBFT 2.0 the validator set in force is the one the block lists, which is sound only because its
+     * recomputed hash (covering that list) must equal {@code storedHash}, the hash stored when the sync checked the
+     * list against the replayed set; a different hash fails before any seal is checked.
+     */
+    public Outcome reverifyStored(long parentNumber, String parentHash, RpcBlock block, String storedHash,
+                                  Instant now) {
+        SortedSet<Bytes> listed = null;
+        if (bftSeals != null) {
+            try {
+                ClaimedHeader claimed = RpcHeaderParser.parse(block.block());
+                String actual = blockHash(claimed.header());
+                if (!storedHash.equals(actual)) {
+                    return new Outcome(List.of(), List.of(), new Failure(block.number(), "chain",
+                            ReasonCode.HASH_MISMATCH.name(), "block " + block.number() + " (stored)", storedHash,
+                            actual));
+                }
+                listed = new TreeSet<>(ValidatorSetTracker.ADDRESS_ORDER);
+                listed.addAll(bftSeals.variant().decode(claimed.header().get(HeaderField.EXTRA_DATA)).validators());
+            } catch (RpcFormatException e) {
+                return new Outcome(List.of(), List.of(), new Failure(block.number(), "header", e.reason().name(),
+                        "block " + block.number() + " field " + e.field(), "a hashable header", e.getMessage()));
+            } catch (RuntimeException e) {
+                return new Outcome(List.of(), List.of(), new Failure(block.number(), "seal",
+                        ReasonCode.MALFORMED_EXTRA_DATA.name(), "block " + block.number(),
+                        "extraData in the consensus layout", e.getMessage()));
+            }
+            if (listed.isEmpty()) {
+                return new Outcome(List.of(), List.of(), new Failure(block.number(), "seal",
+                        ReasonCode.VALIDATOR_SET_MISMATCH.name(), "block " + block.number() + " validators",
+                        "a validator set", "none"));
+            }
+        }
+        return verifyAll(parentNumber, parentHash, List.of(block), now, listed);
+    }
+
+    /** The block hash of a header under this chain's consensus (BFT: extraData rewritten first). */
+    public String blockHash(BlockHeader header) {
+        return (bftSeals != null ? bftSeals.variant().blockHasher() : HeaderHasher.ETHEREUM).hash(header).toHex();
+    }
+
+    private Outcome verifyAll(long parentNumber, String parentHash, List<RpcBlock> blocks, Instant now,
+                              SortedSet<Bytes> fixedValidators) {
         List<VerifiedBlock> verified = new ArrayList<>();
         List<VerifiedEvent> events = new ArrayList<>();
         ClaimedHeader previous = null;
@@ -144,7 +190,8 @@ public final class BatchVerifier {
                 sealers = clique.recoverSigner(header).map(Bytes::toHex).orElse(null);
             }
             if (bftSeals != null) {
-                BftSeals.Checked bft = bftSeals.check(header, bftReplay.validators());
+                BftSeals.Checked bft = bftSeals.check(header,
+                        fixedValidators != null ? fixedValidators : bftReplay.validators());
                 if (!bft.result().verified()) {
                     return new Outcome(verified, events, Failure.of(number, "seal", bft.result()));
                 }
@@ -169,7 +216,7 @@ public final class BatchVerifier {
                     header.get(HeaderField.STATE_ROOT).toHex(), header.get(HeaderField.TRANSACTIONS_ROOT).toHex(),
                     header.get(HeaderField.RECEIPTS_ROOT).toHex(), time, txs.size(), blockEvents.size(), sealers,
                     now));
-            if (bftReplay != null) {
+            if (bftReplay != null && fixedValidators == null) {
                 // votes count only once the whole block is verified; the set in force for the next one is kept
                 bftReplay.apply(header, claimed.claimedHash().toHex());
                 verified.get(verified.size() - 1)

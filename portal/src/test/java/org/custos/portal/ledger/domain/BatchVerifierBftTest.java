@@ -242,6 +242,29 @@ public class BatchVerifierBftTest {
         assertThat(o2.failure().reason()).isIn("SEAL_BY_NON_VALIDATOR", "SEAL_UNRECOVERABLE");
     }
 
+    @ParameterizedTest
+    @EnumSource(BftVariant.class)
+    void theBlockPageReverifiesAStoredBlockWithoutTheReplay(BftVariant variant) {
+        BftTestChain chain = addingV5(variant);
+        BatchVerifier fresh = new BatchVerifier(settings(variant, chain, FOUR, 4));   // no replay done
+        BatchVerifier.Outcome ok = fresh.reverifyStored(6, chain.hash(6), chain.rpcBlocks(7, 7).get(0),
+                chain.hash(7), Instant.EPOCH);
+        assertThat(ok.failure()).isNull();
+        assertThat(ok.blocks().get(0).getSealers()).isEqualTo(BftTestChain.addresses(FIVE));
+        assertThat(fresh.needsReplay(7, chain.hash(7))).isTrue();
+        assertThat(fresh.blockHash(RpcHeaderParser.parse(chain.json(7)).header())).isEqualTo(chain.hash(7));
+
+        BatchVerifier.Outcome otherHash = fresh.reverifyStored(6, chain.hash(6), chain.rpcBlocks(7, 7).get(0),
+                chain.hash(8), Instant.EPOCH);
+        assertThat(otherHash.failure().reason()).isEqualTo("HASH_MISMATCH");
+
+        BftTestChain weak = new BftTestChain(variant, FOUR);
+        weak.append(Spec.of(FOUR).signers(List.of(V1, V2)));
+        BatchVerifier.Outcome below = new BatchVerifier(settings(variant, weak, FOUR, 4)).reverifyStored(0,
+                weak.hash(0), weak.rpcBlocks(1, 1).get(0), weak.hash(1), Instant.EPOCH);
+        assertThat(below.failure().reason()).isEqualTo("QUORUM_NOT_REACHED");
+    }
+
     public static String sorted(List<ECKeyPair> keys) {
         List<ECKeyPair> copy = new ArrayList<>(keys);
         copy.sort((a, b) -> ValidatorSetTracker.ADDRESS_ORDER.compare(BftTestChain.address(a),
