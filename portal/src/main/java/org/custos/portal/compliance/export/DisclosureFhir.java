@@ -1,7 +1,6 @@
 package org.custos.portal.compliance.export;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -38,8 +37,8 @@ public final class DisclosureFhir {
         AuditEvent a = new AuditEvent();
         a.setType(new Coding(FhirSystems.EVENT_TYPE, "disclosure", "Disclosure of health information"));
         a.addSubtype(new Coding(FhirSystems.LIFECYCLE, "disclose", "Disclose"));
-        a.setPeriod(new Period().setStart(Date.from(d.time())));
-        a.setRecorded(Date.from(d.time()));
+        a.setPeriod(new Period().setStartElement(FhirTimes.dateTime(d.time())));
+        a.setRecordedElement(FhirTimes.instant(d.time()));
         a.setOutcome(AuditEvent.AuditEventOutcome._0);
         CodeableConcept purpose = new CodeableConcept().setText(ConsortiumCodes.purpose(d.purposeId()));
         String actReason = ConsortiumCodes.purposeActReason(d.purposeId());

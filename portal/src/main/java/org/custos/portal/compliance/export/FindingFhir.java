@@ -3,7 +3,6 @@ package org.custos.portal.compliance.export;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,8 +45,9 @@ public final class FindingFhir {
         a.addSubtype(new Coding(FhirSystems.RULE_CODES, f.ruleId(), f.legalSource())
                 .setVersion(Integer.toString(f.ruleVersion())));
         a.setAction(AuditEvent.AuditEventAction.E);
-        a.setPeriod(new Period().setStart(Date.from(f.firstSeen())).setEnd(Date.from(f.lastSeen())));
-        a.setRecorded(Date.from(f.lastSeen()));
+        a.setPeriod(new Period().setStartElement(FhirTimes.dateTime(f.firstSeen()))
+                .setEndElement(FhirTimes.dateTime(f.lastSeen())));
+        a.setRecordedElement(FhirTimes.instant(f.lastSeen()));
         a.setOutcome(outcome(f));
         a.setOutcomeDesc(f.summary());
         a.addAgent().setRequestor(false)

@@ -1,13 +1,11 @@
 package org.custos.portal.compliance.export;
 
 import java.time.Instant;
-import java.util.Date;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -33,7 +31,7 @@ final class ProofProvenance {
         Provenance prov = base(target, clinicId, "receipt-log", "log of a receipt proven under a verified block",
                 recorded);
         if (p.time() != null) {
-            prov.setOccurred(new org.hl7.fhir.r4.model.DateTimeType(Date.from(p.time())));
+            prov.setOccurred(FhirTimes.dateTime(p.time()));
         }
         Provenance.ProvenanceEntityComponent entity = prov.addEntity().setRole(Provenance.ProvenanceEntityRole.SOURCE);
         entity.setWhat(new Reference().setIdentifier(new Identifier().setSystem(FhirSystems.LEDGER_LOG)
@@ -55,7 +53,7 @@ final class ProofProvenance {
             proof.addExtension("receiptsRoot", new StringType(p.receiptsRoot()));
         }
         if (p.time() != null) {
-            proof.addExtension("blockTime", new InstantType(Date.from(p.time())));
+            proof.addExtension("blockTime", FhirTimes.instant(p.time()));
         }
         return prov;
     }
@@ -94,7 +92,7 @@ final class ProofProvenance {
                                    Instant recorded) {
         Provenance prov = new Provenance();
         prov.addTarget(new Reference(target));
-        prov.setRecorded(Date.from(recorded));
+        prov.setRecordedElement(FhirTimes.instant(recorded));
         prov.setActivity(new CodeableConcept(new Coding(FhirSystems.PROOF_KIND, kind, kindDisplay)));
         prov.addAgent()
                 .setType(new CodeableConcept(new Coding(FhirSystems.PROVENANCE_AGENT, "author", "Author")))
