@@ -141,6 +141,8 @@ public final class SyncEngine {
         fetchNanos = 0;
         verifyNanos = 0;
         storeNanos.set(0);
+        pendingBlocks.clear();
+        pendingEvents.clear();
         SyncState state = store.state(settings.checkpoint(), start);
         long height = state.getVerifiedNumber();
         String hash = state.getVerifiedHash();
@@ -190,7 +192,7 @@ public final class SyncEngine {
                     break;
                 }
                 if (verifier.needsReplay(height, hash)) {
-                    drain();
+                    flush();
                     BatchVerifier.Failure replay = replay(source, height, hash);
                     if (replay != null) {
                         IntegrityAlert alert = new IntegrityAlert(replay.block(), replay.check(), replay.reason(),
@@ -207,7 +209,7 @@ public final class SyncEngine {
                 if (failure != null && outcome.blocks().isEmpty() && failure.block() == height + 1
                         && ReasonCode.PARENT_MISMATCH.name().equals(failure.reason())
                         && !settings.consensus().finalBlocks()) {
-                    drain();
+                    flush();
                     Optional<Long> ancestor = reorgCheck(source, height);
                     if (ancestor.isPresent() && ancestor.get() < height) {
                         height = ancestor.get();
@@ -228,15 +230,18 @@ public final class SyncEngine {
                     goodEvents = goodEvents.stream().filter(e -> e.getBlockNumber() < at).toList();
                 }
                 if (!good.isEmpty()) {
-                    // batch n is stored (one transaction, on the executor) while batch n+1 is fetched and verified
-                    // here; batch n+1 is stored only after batch n committed (its parent check needs it)
-                    drain();
-                    long parentNumber = height;
-                    String parentHash = hash;
-                    List<VerifiedBlock> toStore = good;
-                    List<VerifiedEvent> eventsToStore = goodEvents;
-                    storing = store(() -> store.storeBatch(parentNumber, parentHash, toStore, eventsToStore,
-                            clock.instant()));
+                    // verified batches are stored on the executor while the next ones are fetched and verified here;
+                    // batches verified while a store is running are stored together after it committed (one
+                    // transaction, its parent check needs the previous one), at most maxPending blocks held
+                    if (pendingBlocks.isEmpty()) {
+                        pendingParentNumber = height;
+                        pendingParentHash = hash;
+                    }
+                    pendingBlocks.addAll(good);
+                    pendingEvents.addAll(goodEvents);
+                    if (storing.isDone() || pendingBlocks.size() >= maxPending()) {
+                        submitPending();
+                    }
                     VerifiedBlock last = good.get(good.size() - 1);
                     height = last.getNumber();
                     hash = last.getHash();
@@ -245,12 +250,12 @@ public final class SyncEngine {
                     rate(blocks, start);
                 }
                 if (split != null) {
-                    drain();
+                    flush();
                     store.recordAlert(split, clock.instant());
                     return finish(RunResult.HALTED, from, height, blocks, events, start, split.toString());
                 }
                 if (failure != null) {
-                    drain();
+                    flush();
                     IntegrityAlert alert = new IntegrityAlert(failure.block(), failure.check(), failure.reason(),
                             failure.subject(), failure.expected(), failure.actual(), source.name(), null,
                             clock.instant());
@@ -260,7 +265,7 @@ public final class SyncEngine {
             }
             return finish(RunResult.CAUGHT_UP, from, height, blocks, events, start, "verified up to " + height);
         } catch (LedgerUnavailableException e) {
-            drain();
+            flush();
             markUnreachable(e.endpoint(), e.getMessage());
             store.recordUnreachable(clock.instant(), e.getMessage());
             return finish(RunResult.UNREACHABLE, from, height, blocks, events, start, e.getMessage());
@@ -293,8 +298,39 @@ public final class SyncEngine {
         return future;
     }
 
+    /** Verified blocks not handed to the store yet, and the verified block they extend. */
+    private final List<VerifiedBlock> pendingBlocks = new ArrayList<>();
+    private final List<VerifiedEvent> pendingEvents = new ArrayList<>();
+    private long pendingParentNumber;
+    private String pendingParentHash;
+
+    private int maxPending() {
+        return Math.max(settings.batchSize(), Math.min(5000, 10 * settings.batchSize()));
+    }
+
+    /** Hands the pending verified blocks to the store, once the batch being stored committed. */
+    private void submitPending() {
+        awaitStore();
+        if (pendingBlocks.isEmpty()) {
+            return;
+        }
+        long parentNumber = pendingParentNumber;
+        String parentHash = pendingParentHash;
+        List<VerifiedBlock> toStore = List.copyOf(pendingBlocks);
+        List<VerifiedEvent> eventsToStore = List.copyOf(pendingEvents);
+        pendingBlocks.clear();
+        pendingEvents.clear();
+        storing = store(() -> store.storeBatch(parentNumber, parentHash, toStore, eventsToStore, clock.instant()));
+    }
+
+    /** Stores everything verified so far and waits for it: before alerts, rollbacks, replays and reports. */
+    private void flush() {
+        submitPending();
+        awaitStore();
+    }
+
     /** Waits for the batch being stored; its failure (e.g. the verified head moved) is rethrown here. */
-    private void drain() {
+    private void awaitStore() {
         try {
             storing.join();
         } catch (CompletionException e) {
@@ -307,6 +343,8 @@ public final class SyncEngine {
     }
 
     private void drainQuietly() {
+        pendingBlocks.clear();
+        pendingEvents.clear();
         try {
             storing.join();
         } catch (CompletionException e) {
@@ -470,7 +508,7 @@ public final class SyncEngine {
 
     private RunReport finish(RunResult result, long from, long to, long blocks, long events, Instant start,
                              String message) {
-        drain();
+        flush();
         RunReport report = new RunReport(result, from, to, blocks, events, Duration.between(start, clock.instant()),
                 message, Duration.ofNanos(fetchNanos), Duration.ofNanos(verifyNanos),
                 Duration.ofNanos(storeNanos.get()));

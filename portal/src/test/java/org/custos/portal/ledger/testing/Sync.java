@@ -17,8 +17,9 @@ public final class Sync implements AutoCloseable {
     public final LedgerSettings settings;
     public final SyncEngine engine;
     private final List<Web3jLedgerNode> nodes = new ArrayList<>();
+    /** Two threads, as the container's managed executor offers: the next batch's fetch and a batch's store. */
     private final java.util.concurrent.ExecutorService prefetcher = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
+            .newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "ledger-prefetch");
                 t.setDaemon(true);
                 return t;
