@@ -105,6 +105,34 @@ final class PortalBrowser implements AutoCloseable {
         }
     }
 
+    /** Chooses {@code file} in the PrimeFaces file upload {@code uploadId} (its file input); auto upload starts. */
+    void chooseFile(String uploadId, Path file) {
+        driver.findElement(By.cssSelector("[id='" + uploadId + "'] input[type=file]"))
+                .sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Picks the item labelled {@code label} in the PrimeFaces selectOneMenu {@code id}, then waits for ajax. */
+    void selectOne(String id, String label) {
+        driver.findElement(By.id(id)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']"))).click();
+        waitForAjax();
+    }
+
+    /** Types {@code text} into the field {@code id}, replacing what it held. */
+    void type(String id, String text) {
+        WebElement field = visible(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Waits up to {@code timeout} for the element {@code id} to show. */
+    WebElement visible(String id, Duration timeout) {
+        return new WebDriverWait(driver, timeout)
+                .withMessage(() -> "at " + driver.getCurrentUrl() + " showing: " + abbreviate(bodyText()))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
     boolean present(String id) {
         return !driver.findElements(By.id(id)).isEmpty();
     }

@@ -59,6 +59,9 @@ public class FindingsBacking implements Serializable {
 
     /** The view action and the filter form's action: recount for the current filters. */
     public void apply() {
+        if (!regulator) {
+            filter.setClinic(null); // an officer's or DPO's clinic is their own: the service sets it, not the URL
+        }
         var f = filter.toFilter();
         total = compliance.count(f);
         bySeverity = Bars.of(withAll(compliance.countBy(f, Dimension.SEVERITY), Severity.values()));

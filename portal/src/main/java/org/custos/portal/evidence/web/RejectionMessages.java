@@ -23,6 +23,7 @@ public final class RejectionMessages {
             case HASH_MISMATCH -> "A file does not have the SHA-256 its manifest lists.";
             case WRONG_CLINIC -> "The bundle is another clinic's bundle.";
             case BAD_ENTRY -> "An access-log entry is not a valid FHIR AuditEvent of the bundle's format.";
+            case BAD_DICTIONARY -> "The identifier dictionary is not a valid custos-identifiers/1 file.";
             default -> "The file is not a well-formed custos-bundle/1 bundle of this clinic.";
         };
         return "Bundle refused (" + reason + "): " + why + " Nothing was stored.";
