@@ -28,7 +28,10 @@ import org.custos.verify.Hashes;
 import org.custos.verify.Hex;
 import org.junit.jupiter.api.Test;
 
-/** GDPR-DPIA-01, GDPR-ROPA-01, GDPR-BR-02 and GDPR-ER-05 at their edges, with and without a verified bundle. */
+/**
+ * GDPR-DPIA-01, GDPR-ROPA-01, GDPR-BR-02, GDPR-ER-05, GDPR-MIN-03 at their edges and GDPR-MIN-02 with a bundled
+ * identifier dictionary, with and without a verified bundle.
+ */
 class AccountabilityRulesTest {
 
     private static final Instant LATER = t("2030-01-01T00:00:00Z");
@@ -289,5 +292,43 @@ class AccountabilityRulesTest {
         Events words = new Events().admitted(0, false).add("RecordCommitted", t("2025-01-01T00:00:00Z"), "commitment",
                 Hex.encodePrefixed(java.util.Arrays.copyOf(blob, 32)), "recordId", word(1));
         assertThat(run(new org.custos.portal.compliance.domain.rules.HighEntropyPayload(), words, LATER)).isEmpty();
+    }
+
+    // GDPR-MIN-02 with the bundle's identifier dictionary
+
+    @Test
+    void listedIdentifiersWhosePlainHashIsOnChainAreFoundWithoutQuotingThem() throws IOException {
+        String mrn = Hex.encodePrefixed(Hashes.sha256("MRN-00-000012".getBytes(StandardCharsets.UTF_8)));
+        String mail = Hex.encodePrefixed(Hashes.keccak256("pat@mail.example".getBytes(StandardCharsets.UTF_8)));
+        String phone = Hex.encodePrefixed(Hashes.sha256("+442079460958".getBytes(StandardCharsets.UTF_8)));
+        Events e = new Events().admitted(0, false)
+                .add("ConsentGranted", t("2025-01-02T00:00:00Z"), "consentId", word(1), "subjectPseudonym", mrn,
+                        "purposeId", "1", "policyHash", word(3), "expiry", "0")
+                .add("KeyRegistered", t("2025-01-02T00:00:01Z"), "keyId", word(4), "subjectPseudonym", mrn,
+                        "keyCommitment", word(5))
+                .add("KeyRegistered", t("2025-01-02T00:00:02Z"), "keyId", word(6), "subjectPseudonym", mail,
+                        "keyCommitment", word(7))
+                .add("DisclosureRecorded", t("2025-01-03T00:00:00Z"), "disclosureId", word(8), "subjectPseudonym",
+                        word(9), "recipientId", phone, "purposeId", "2", "dataCategory", "3");
+        String dictionary = "{\"format\":\"custos-identifiers/1\",\"identifiers\":[\" MRN-00-000012 \","
+                + "\"Pat@Mail.Example\",\"+44 20-7946-0958\",\"MRN-00-000013\"]}";
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(BundleReader.IDENTIFIERS, dictionary.getBytes(StandardCharsets.UTF_8));
+        Rule rule = new org.custos.portal.compliance.domain.rules.PlainHashOfIdentifier();
+        List<Finding> found = withBundle(rule, e, files);
+        assertThat(found).extracting(Finding::objectKey).containsExactly("hash:" + mrn, "hash:" + mail,
+                "hash:" + phone);
+        assertThat(found.get(0).objects()).containsEntry("identifierIndex", "0").containsEntry("algorithm", "sha256")
+                .containsEntry("events", "2");
+        assertThat(found.get(1).objects()).containsEntry("identifierIndex", "1").containsEntry("algorithm",
+                "keccak256");
+        assertThat(found.get(2).objects()).containsEntry("identifierIndex", "2");
+        for (Finding f : found) {
+            String text = f.summary() + f.objects() + f.key();
+            assertThat(text).doesNotContain("MRN-").doesNotContain("Mail").doesNotContain("+44 20");
+        }
+        // without a dictionary the rule cannot decide: nothing
+        assertThat(withBundle(rule, e, new LinkedHashMap<>(Map.of("documents/x-v1.md",
+                "x".getBytes(StandardCharsets.UTF_8))))).isEmpty();
     }
 }
