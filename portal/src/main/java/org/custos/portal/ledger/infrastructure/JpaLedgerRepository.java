@@ -58,7 +58,7 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
 
     /**
      * Locks the state row, checks the batch extends the verified head, then writes blocks and events as plain JDBC
-     * batched INSERTs on the transaction's own connection (no persistence context: Hibernate's per-entity
+     * multi-row INSERTs (batched) on the transaction's own connection (no persistence context: Hibernate's per-entity
      * bookkeeping cost most of the sync's time), then advances the state row (head, validator set after it,
      * running block count). All in the caller's one transaction: a batch is stored completely or not at all.
      */
@@ -87,69 +87,87 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
         em.clear();
     }
 
-    private static final String INSERT_BLOCK = "INSERT INTO ledger_block (number, hash, parent_hash, state_root, "
-            + "transactions_root, receipts_root, block_time, tx_count, event_count, sealers, verified_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_EVENT = "INSERT INTO ledger_event (id, block_number, tx_index, log_index, "
-            + "tx_hash, contract, contract_role, event_name, clinic_id, fields_json, topics, data, block_time) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int JDBC_BATCH = 500;
+    private static final String BLOCK_COLUMNS = "ledger_block (number, hash, parent_hash, state_root, "
+            + "transactions_root, receipts_root, block_time, tx_count, event_count, sealers, verified_at)";
+    private static final String EVENT_COLUMNS = "ledger_event (id, block_number, tx_index, log_index, tx_hash, "
+            + "contract, contract_role, event_name, clinic_id, fields_json, topics, data, block_time)";
+    /** Rows per multi-row INSERT statement (one statement parse and one round trip for many rows). */
+    private static final int ROWS_PER_STATEMENT = 100;
+
+    /** Sets one row's parameters from {@code index} on; returns the next free index. */
+    private interface RowBinder<T> {
+        int bind(PreparedStatement ps, int index, T row) throws SQLException;
+    }
 
     private static void insert(Connection connection, List<VerifiedBlock> blocks, List<VerifiedEvent> events)
             throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(INSERT_BLOCK)) {
-            int pending = 0;
-            for (VerifiedBlock b : blocks) {
-                ps.setLong(1, b.getNumber());
-                ps.setString(2, b.getHash());
-                ps.setString(3, b.getParentHash());
-                ps.setString(4, b.getStateRoot());
-                ps.setString(5, b.getTransactionsRoot());
-                ps.setString(6, b.getReceiptsRoot());
-                ps.setObject(7, utc(b.getBlockTime()));
-                ps.setInt(8, b.getTxCount());
-                ps.setInt(9, b.getEventCount());
-                ps.setString(10, b.getSealers());
-                ps.setObject(11, utc(b.getVerifiedAt()));
-                ps.addBatch();
-                if (++pending == JDBC_BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
+        insertRows(connection, BLOCK_COLUMNS, 11, blocks, (ps, i, b) -> {
+            ps.setLong(i++, b.getNumber());
+            ps.setString(i++, b.getHash());
+            ps.setString(i++, b.getParentHash());
+            ps.setString(i++, b.getStateRoot());
+            ps.setString(i++, b.getTransactionsRoot());
+            ps.setString(i++, b.getReceiptsRoot());
+            ps.setObject(i++, utc(b.getBlockTime()));
+            ps.setInt(i++, b.getTxCount());
+            ps.setInt(i++, b.getEventCount());
+            ps.setString(i++, b.getSealers());
+            ps.setObject(i++, utc(b.getVerifiedAt()));
+            return i;
+        });
+        insertRows(connection, EVENT_COLUMNS, 13, events, (ps, i, e) -> {
+            ps.setLong(i++, e.getId());
+            ps.setLong(i++, e.getBlockNumber());
+            ps.setInt(i++, e.getTxIndex());
+            ps.setInt(i++, e.getLogIndex());
+            ps.setString(i++, e.getTxHash());
+            ps.setString(i++, e.getContract());
+            ps.setString(i++, e.getContractRole());
+            ps.setString(i++, e.getEventName());
+            ps.setString(i++, e.getClinicId());
+            ps.setString(i++, e.getFieldsJson());
+            ps.setString(i++, e.getTopics());
+            ps.setString(i++, e.getData());
+            ps.setObject(i++, utc(e.getBlockTime()));
+            return i;
+        });
+    }
+
+    /** Inserts {@code rows} with multi-row INSERTs of up to {@link #ROWS_PER_STATEMENT} rows, batched. */
+    private static <T> void insertRows(Connection connection, String table, int columns, List<T> rows,
+                                       RowBinder<T> binder) throws SQLException {
+        int full = rows.size() / ROWS_PER_STATEMENT;
+        if (full > 0) {
+            try (PreparedStatement ps = connection.prepareStatement(insertSql(table, columns, ROWS_PER_STATEMENT))) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    int index = 1;
+                    for (T row : rows.subList(chunk * ROWS_PER_STATEMENT, (chunk + 1) * ROWS_PER_STATEMENT)) {
+                        index = binder.bind(ps, index, row);
+                    }
+                    ps.addBatch();
                 }
-            }
-            if (pending > 0) {
                 ps.executeBatch();
             }
         }
-        if (events.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = connection.prepareStatement(INSERT_EVENT)) {
-            int pending = 0;
-            for (VerifiedEvent e : events) {
-                ps.setLong(1, e.getId());
-                ps.setLong(2, e.getBlockNumber());
-                ps.setInt(3, e.getTxIndex());
-                ps.setInt(4, e.getLogIndex());
-                ps.setString(5, e.getTxHash());
-                ps.setString(6, e.getContract());
-                ps.setString(7, e.getContractRole());
-                ps.setString(8, e.getEventName());
-                ps.setString(9, e.getClinicId());
-                ps.setString(10, e.getFieldsJson());
-                ps.setString(11, e.getTopics());
-                ps.setString(12, e.getData());
-                ps.setObject(13, utc(e.getBlockTime()));
-                ps.addBatch();
-                if (++pending == JDBC_BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
+        List<T> rest = rows.subList(full * ROWS_PER_STATEMENT, rows.size());
+        if (!rest.isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement(insertSql(table, columns, rest.size()))) {
+                int index = 1;
+                for (T row : rest) {
+                    index = binder.bind(ps, index, row);
                 }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
+                ps.executeUpdate();
             }
         }
+    }
+
+    private static String insertSql(String table, int columns, int rowCount) {
+        String row = "(" + "?, ".repeat(columns - 1) + "?)";
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" VALUES ");
+        for (int r = 0; r < rowCount; r++) {
+            sql.append(r == 0 ? "" : ", ").append(row);
+        }
+        return sql.toString();
     }
 
     private static OffsetDateTime utc(Instant instant) {
