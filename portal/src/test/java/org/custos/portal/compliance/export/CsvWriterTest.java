@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class CsvWriterTest {
     @ValueSource(strings = {"=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://evil\")"})
     void formulaStartsArePrefixedWithAnApostrophe(String value) {
         String written = CsvWriter.cell(value);
-        List<List<String>> parsed = parse(written + "\r\n");
+        List<List<String>> parsed = Rfc4180.parse(written + "\r\n");
         assertThat(parsed.get(0).get(0)).isEqualTo("'" + value);
     }
 
@@ -67,7 +66,7 @@ class CsvWriterTest {
         assertThat(text).startsWith("a,b,c\r\n").endsWith("\r\n");
         assertThat(new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)).isEqualTo(bytes);
         assertThat(text).contains("Zürich, Łódź — 東京");
-        List<List<String>> parsed = parse(text);
+        List<List<String>> parsed = Rfc4180.parse(text);
         assertThat(parsed).hasSize(4);
         assertThat(parsed.get(0)).isEqualTo(header);
         assertThat(parsed.get(1)).containsExactly("Zürich, Łódź — 東京", "\"quoted\"", "multi\nline");
@@ -81,52 +80,5 @@ class CsvWriterTest {
             assertThatThrownBy(() -> csv.row(List.of("only one"))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("1 cells");
         }
-    }
-
-    /** Reference RFC 4180 parser (test scope): records of fields, quoted fields may hold CR, LF, commas. */
-    static List<List<String>> parse(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i += 2;
-                    continue;
-                }
-                if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-                i++;
-                continue;
-            }
-            if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-                i++;
-            } else if (c == '"' || c == '\n' || c == '\r') {
-                throw new IllegalArgumentException("not RFC 4180 at " + i + ": " + text);
-            } else {
-                field.append(c);
-            }
-            i++;
-        }
-        if (quoted || field.length() > 0 || !record.isEmpty()) {
-            throw new IllegalArgumentException("unterminated record: " + text);
-        }
-        return records;
     }
 }

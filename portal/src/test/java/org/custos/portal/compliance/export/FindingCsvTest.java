@@ -69,7 +69,7 @@ class FindingCsvTest {
         try (CsvWriter csv = new CsvWriter(out, header)) {
             csv.row(row);
         }
-        List<List<String>> parsed = CsvWriterTest.parse(out.toString(StandardCharsets.UTF_8));
+        List<List<String>> parsed = Rfc4180.parse(out.toString(StandardCharsets.UTF_8));
         assertThat(parsed).hasSize(2);
         return IntStream.range(0, header.size()).boxed()
                 .collect(Collectors.toMap(header::get, i -> parsed.get(1).get(i)));
