@@ -175,12 +175,12 @@ class ComplianceBrowserIT {
             assertEquals("OPEN", b.text("status"));
             b.selectOne("findingForm:newStatus", "ACCEPTED");
             b.type("findingForm:reason", "");
-            b.click("findingForm:save");
+            b.clickCentred("findingForm:save");
             assertEquals("OPEN", b.text("status"), "accepted without a reason");
             assertTrue(b.text("messages").contains("needs a reason"), b.text("messages"));
 
             b.type("findingForm:reason", reason);
-            b.click("findingForm:save");
+            b.clickCentred("findingForm:save");
             b.waitUntil(Duration.ofSeconds(30), d -> "ACCEPTED".equals(b.text("status")));
             assertTrue(b.text("statusReason").contains(reason), b.text("statusReason"));
             b.screenshot("compliance-finding-accepted");
@@ -199,8 +199,8 @@ class ComplianceBrowserIT {
         String south = chain.clinicIds.get(1);
         assertTrue(southFindingKey != null, "the regulator's test found no finding of " + south);
         try (PortalBrowser b = new PortalBrowser()) {
-            b.signIn("officer-north", "compliance/finding.xhtml?key="
-                    + URLEncoder.encode(southFindingKey, StandardCharsets.UTF_8));
+            b.signIn("officer-north", "compliance/findings.xhtml");
+            b.open("compliance/finding.xhtml?key=" + URLEncoder.encode(southFindingKey, StandardCharsets.UTF_8));
             assertEquals("Finding not found", b.text("pageTitle"));
             assertFalse(b.present("findingPanel"));
             assertFalse(b.present("proofPath"));

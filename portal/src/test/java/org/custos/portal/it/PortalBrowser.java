@@ -113,10 +113,22 @@ final class PortalBrowser implements AutoCloseable {
 
     /** Picks the item labelled {@code label} in the PrimeFaces selectOneMenu {@code id}, then waits for ajax. */
     void selectOne(String id, String label) {
-        driver.findElement(By.id(id)).click();
+        scrolledTo(id).click();
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']"))).click();
         waitForAjax();
+    }
+
+    /** Scrolls {@code id} to the middle of the window (clear of the fixed footer), clicks it, waits for ajax. */
+    void clickCentred(String id) {
+        scrolledTo(id).click();
+        waitForAjax();
+    }
+
+    private WebElement scrolledTo(String id) {
+        WebElement e = driver.findElement(By.id(id));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        return e;
     }
 
     /** Types {@code text} into the field {@code id}, replacing what it held. */

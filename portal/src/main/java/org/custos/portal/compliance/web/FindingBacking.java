@@ -40,10 +40,10 @@ public class FindingBacking implements Serializable {
 
     /** The page's view action. */
     public void load() {
+        loaded = true;
         if (key == null || key.isBlank()) {
             return;
         }
-        loaded = true;
         finding = compliance.finding(key).orElse(null);
         if (finding != null) {
             rule = catalogue.get(finding.getRuleId());
