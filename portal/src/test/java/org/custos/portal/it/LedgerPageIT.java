@@ -182,12 +182,17 @@ class LedgerPageIT {
             long mined = 3000;
             anvil.rpc("anvil_mine", "[\"0x" + Long.toHexString(mined) + "\"]", Duration.ofMinutes(5));
             long newHead = chain.head + mined;
-            // the page polls by itself; record what it shows until it reaches the new head
+            // the page polls by itself while the sync catches up and stops polling once it has caught up, so a
+            // page still showing the old head as caught up is reloaded; record what it shows until the new head
             List<Integer> percents = new ArrayList<>();
             TreeSet<Long> heights = new TreeSet<>();
             b.waitUntil(Duration.ofMinutes(5), d -> {
                 String percent = b.text("ledgerForm:progress").trim();
                 String verified = b.text("ledgerForm:verifiedNumber");
+                if ("synced".equals(b.text("ledgerForm:phase")) && !Long.toString(newHead).equals(verified)) {
+                    b.open("ledger/status.xhtml");
+                    return false;
+                }
                 if (percent.endsWith("%") && verified.matches("\\d+")) {
                     int p = Integer.parseInt(percent.substring(0, percent.length() - 1));
                     if (percents.isEmpty() || percents.get(percents.size() - 1) != p) {
