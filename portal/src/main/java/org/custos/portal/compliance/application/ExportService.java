@@ -99,11 +99,12 @@ public class ExportService {
         String after = "";
         while (true) {
             List<StoredFinding> page = findingPage(scope, q, after);
-            Map<Long, VerifiedBlock> blocks = blocks(page.stream()
-                    .flatMap(f -> blockNumbers(f).stream()).collect(java.util.stream.Collectors.toSet()));
-            for (StoredFinding f : page) {
-                sink.accept(ExportedFinding.of(f, n -> Optional.ofNullable(blocks.get(n)).map(VerifiedBlock::getHash)
-                        .orElse(null)));
+            List<ExportedFinding> exported = page.stream().map(f -> ExportedFinding.of(f, n -> null)).toList();
+            Set<Long> numbers = new TreeSet<>();
+            exported.forEach(f -> numbers.addAll(f.blockNumbers()));
+            Map<Long, VerifiedBlock> blocks = blocks(numbers);
+            for (ExportedFinding f : exported) {
+                sink.accept(f.withBlockHashes(n -> blocks.containsKey(n) ? blocks.get(n).getHash() : null));
                 count++;
             }
             if (page.size() < PAGE) {
@@ -206,15 +207,5 @@ public class ExportService {
         em.createQuery("select b from VerifiedBlock b where b.number in :numbers", VerifiedBlock.class)
                 .setParameter("numbers", numbers).getResultList().forEach(b -> blocks.put(b.getNumber(), b));
         return blocks;
-    }
-
-    private static Set<Long> blockNumbers(StoredFinding f) {
-        Set<Long> numbers = new TreeSet<>();
-        ExportedFinding.of(f, n -> null).proofs().forEach(p -> {
-            if (p.ref().block() != null) {
-                numbers.add(p.ref().block());
-            }
-        });
-        return numbers;
     }
 }

@@ -52,6 +52,26 @@ public record ExportedFinding(String key, String ruleId, int ruleVersion, String
                 f.getLastSeen(), f.getDeadline(), f.getActual(), proofs);
     }
 
+    /** The numbers of the blocks this finding's proven events are in. */
+    public java.util.Set<Long> blockNumbers() {
+        java.util.Set<Long> numbers = new java.util.TreeSet<>();
+        proofs.forEach(p -> {
+            if (p.ref().block() != null) {
+                numbers.add(p.ref().block());
+            }
+        });
+        return numbers;
+    }
+
+    /** The same finding with the verified blocks' hashes filled in. */
+    public ExportedFinding withBlockHashes(LongFunction<String> blockHash) {
+        List<Proof> hashed = proofs.stream().map(p -> new Proof(p.ref(), p.ref().block() == null ? null
+                : blockHash.apply(p.ref().block()))).toList();
+        return new ExportedFinding(key, ruleId, ruleVersion, legalSource, severity, clinicId, objectKey, summary,
+                objects, status, statusReason, statusChangedBy, statusChangedAt, current, firstSeen, lastSeen,
+                deadline, actual, hashed);
+    }
+
     static Map<String, String> objects(StoredFinding f) {
         Map<String, String> objects = new LinkedHashMap<>();
         JsonNode node = read(f.getObjectsJson(), f.getKey());

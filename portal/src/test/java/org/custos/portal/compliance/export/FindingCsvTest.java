@@ -47,6 +47,17 @@ class FindingCsvTest {
     }
 
     @Test
+    void blockHashesAreFilledInForEventProofsOnly() {
+        ExportedFinding bare = ExportedFinding.of(ExportFixtures.stored(), n -> null);
+        assertThat(bare.blockNumbers()).containsExactly(42L);
+        assertThat(bare.proofs()).extracting(ExportedFinding.Proof::blockHash).containsOnlyNulls();
+        ExportedFinding hashed = bare.withBlockHashes(n -> "0x" + Long.toHexString(n));
+        assertThat(hashed.proofs()).extracting(ExportedFinding.Proof::blockHash).containsExactly("0x2a", null);
+        assertThat(hashed.withBlockHashes(n -> n == 42L ? ExportFixtures.BLOCK_HASH : null))
+                .isEqualTo(ExportFixtures.finding());
+    }
+
+    @Test
     void aDisclosureRowHasDatePurposeRecipientAndProof() throws Exception {
         ExportedDisclosure d = ExportFixtures.disclosure();
         Map<String, String> row = written(DisclosureCsv.HEADER, DisclosureCsv.row(d, ExportFixtures.LINKS));
