@@ -104,6 +104,10 @@ class ComplianceBrowserIT {
             assertEquals(Long.toString(expected), b.text("findingsForm:total"));
             assertTrue(b.text("severityBars").contains("S1"), b.text("severityBars"));
             assertFalse(b.source().contains(south), "another clinic's id on the officer's dashboard");
+            assertTrue(b.driver.findElement(By.id("exportCsv")).getAttribute("href")
+                    .endsWith("/custos/compliance/export/findings.csv?current=true"));
+            assertTrue(b.driver.findElement(By.id("accountingForm")).getAttribute("action")
+                    .endsWith("/custos/compliance/export/disclosures.csv"));
             b.screenshot("compliance-findings-officer");
 
             String key = plantedKey(north, "LATE_ERASURE");
@@ -157,6 +161,8 @@ class ComplianceBrowserIT {
             awaitSynced(b, chain);
             b.open("evidence/upload.xhtml");
             b.selectOne("uploadForm:clinic", south);
+            // the server has the choice before the file goes
+            b.waitUntil(Duration.ofSeconds(30), d -> south.equals(b.text("uploadForm:selectedClinic")));
             b.chooseFile("uploadForm:bundle", fixtureDir().resolve("bundles/clinic-1.zip"));
             b.visible("uploadForm:bundleHash", VERIFICATION);
             assertEquals(south, b.text("uploadForm:resultClinic"));
