@@ -5,11 +5,10 @@
 # reports in one run the raw batched fetch rate, a naive one-request-per-block Web3j loop, Custos's
 # verified-and-stored rate and the heap used.
 #
-#   scripts/bench-sync.sh                       # 100,000 blocks: the first run mines them, which takes far longer
-#                                               # than the sync (anvil_mine's cost per block grows with the height:
-#                                               # about 15 minutes for 30,000 blocks on an idle 2-core VM, roughly
-#                                               # quadratic beyond; see docs/performance.md "Portal sync")
-#   scripts/bench-sync.sh --blocks 30000        # the size measured in docs/performance.md
+#   scripts/bench-sync.sh                       # 100,000 blocks: the first run builds the chain (simulator about
+#                                               # 3 minutes, anvil_mine about 5 minutes with --max-persisted-states 0,
+#                                               # see docs/performance.md "Portal sync"), later runs about 1.5 minutes
+#   scripts/bench-sync.sh --blocks 30000        # a smaller chain
 #   scripts/bench-sync.sh --batch 500 ...       # blocks per batched request
 #   CUSTOS_BENCH_SKIP_BUILD=1 scripts/bench-sync.sh ...
 set -euo pipefail
