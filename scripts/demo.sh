@@ -12,6 +12,10 @@ KEYCLOAK_PORT="${CUSTOS_KEYCLOAK_PORT:-8180}"
 ANVIL_PORT="${CUSTOS_ANVIL_PORT:-8545}"
 DATA_DIR="${CUSTOS_DATA_DIR:-$CUSTOS_RUN_DIR/demo-data}"
 
+mkdir -p "$CUSTOS_RUN_DIR"
+RUN_MARKER="$CUSTOS_RUN_DIR/demo-run.started"
+touch "$RUN_MARKER"
+
 cleanup() {
   # never let a closed terminal or pipe (SIGPIPE) or a failing command stop the clean-up half way
   set +e
@@ -21,6 +25,7 @@ cleanup() {
   portal_stop demo-portal || true
   kc_stop demo-keycloak || true
   anvil_stop demo-anvil || true
+  anvil_tmp_cleanup_since "$RUN_MARKER"
   log "stopped"
 }
 trap cleanup EXIT

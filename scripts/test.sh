@@ -8,12 +8,17 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/all.sh"
 
+mkdir -p "$CUSTOS_RUN_DIR"
+RUN_MARKER="$CUSTOS_RUN_DIR/test-run.started"
+touch "$RUN_MARKER"
+
 cleanup() {
   local rc=$?
   set +e
   trap '' PIPE
   trap - EXIT INT TERM
   stop_test_services
+  anvil_tmp_cleanup_since "$RUN_MARKER"
   # Arquillian stops the Payara Micro instances it started; make sure none survived a crashed run
   local left
   left="$(pgrep -f "payara-micro.jar.*--port $TEST_PORTAL_PORT" || true)"

@@ -38,3 +38,21 @@ anvil_start() {
 }
 
 anvil_stop() { stop_pid "${1:-anvil}"; rm -f "$CUSTOS_RUN_DIR/${1:-anvil}-state.json"; }
+
+# anvil keeps the states of older blocks in ~/.foundry/anvil/tmp/anvil-state-* (about 170 MB for the demo fixture)
+# and removes them only on a clean exit; nodes the tests kill leave them behind. Removes those created since the
+# marker file was written, but only when no anvil is running any more (one may still be using its directory).
+#   anvil_tmp_cleanup_since MARKER
+anvil_tmp_cleanup_since() {
+  local marker="${1:?usage: anvil_tmp_cleanup_since MARKER}" dir="${HOME:-/root}/.foundry/anvil/tmp" left
+  [[ -f "$marker" && -d "$dir" ]] || return 0
+  if pgrep -f '@foundry-rs/anvil-linux-amd64/bin/anvil' >/dev/null; then
+    log "anvil is still running; its state directories in $dir are left alone"
+    return 0
+  fi
+  left="$(find "$dir" -maxdepth 1 -mindepth 1 -type d -name 'anvil-state-*' -newer "$marker" | wc -l)"
+  if (( left > 0 )); then
+    log "removing $left anvil state director$( ((left == 1)) && echo y || echo ies) left in $dir by this run"
+    find "$dir" -maxdepth 1 -mindepth 1 -type d -name 'anvil-state-*' -newer "$marker" -exec rm -rf {} +
+  fi
+}
