@@ -18,13 +18,21 @@ cleanup() {
   trap '' PIPE
   trap - EXIT INT TERM
   stop_test_services
-  anvil_tmp_cleanup_since "$RUN_MARKER"
   # Arquillian stops the Payara Micro instances it started; make sure none survived a crashed run
   local left
   left="$(pgrep -f "payara-micro.jar.*--port $TEST_PORTAL_PORT" || true)"
   if [[ -n "$left" ]]; then
     log "stopping a Payara Micro left behind: $left"
     kill $left 2>/dev/null || true
+  fi
+  sleep 1
+  anvil_tmp_cleanup_since "$RUN_MARKER"
+  # what the test JVMs leave in the temporary directory when a server is killed (Payara Micro's runtime copies,
+  # about 100 MB each, and decompressed anvil fixtures): only this run's, and only when none of them still runs
+  if ! pgrep -f 'payara-micro|@foundry-rs/anvil-linux-amd64/bin/anvil' >/dev/null; then
+    find "${TMPDIR:-/tmp}" -maxdepth 1 -mindepth 1 -newer "$RUN_MARKER" \( -name 'arquillian-payara-micro*' \
+      -o -name 'payaramicro-rt*' -o -name 'custos-demo-state*' -o -name 'custos-portal-chain*' \) \
+      -exec rm -rf {} + 2>/dev/null
   fi
   exit $rc
 }
