@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -187,21 +188,11 @@ class LedgerPageIT {
             List<Integer> percents = new ArrayList<>();
             TreeSet<Long> heights = new TreeSet<>();
             b.waitUntil(Duration.ofMinutes(5), d -> {
-                String percent = b.text("ledgerForm:progress").trim();
-                String verified = b.text("ledgerForm:verifiedNumber");
-                if ("synced".equals(b.text("ledgerForm:phase")) && !Long.toString(newHead).equals(verified)) {
-                    b.open("ledger/status.xhtml");
-                    return false;
+                try {
+                    return recordProgress(b, newHead, percents, heights);
+                } catch (StaleElementReferenceException replacedByThePoll) {
+                    return false;   // the poll's ajax update replaced the element between two reads: read again
                 }
-                if (percent.endsWith("%") && verified.matches("\\d+")) {
-                    int p = Integer.parseInt(percent.substring(0, percent.length() - 1));
-                    if (percents.isEmpty() || percents.get(percents.size() - 1) != p) {
-                        percents.add(p);
-                    }
-                    heights.add(Long.parseLong(verified));
-                }
-                return Long.toString(newHead).equals(verified) && "100%".equals(percent)
-                        && Long.toString(newHead).equals(b.text("ledgerForm:targetHead"));
             });
             b.screenshot("ledger-status-caught-up-after-mining");
             assertTrue(percents.stream().anyMatch(p -> p > 0 && p < 100),
@@ -213,6 +204,26 @@ class LedgerPageIT {
             assertTrue(b.text("ledgerForm:stored").startsWith(newHead + " / "), b.text("ledgerForm:stored"));
             assertEquals("synced", b.text("ledgerForm:phase"));
         }
+    }
+
+    /** One look at the status page during the catch-up; true once it shows the new head at 100%. */
+    private static boolean recordProgress(PortalBrowser b, long newHead, List<Integer> percents,
+                                          TreeSet<Long> heights) {
+        String percent = b.text("ledgerForm:progress").trim();
+        String verified = b.text("ledgerForm:verifiedNumber");
+        if ("synced".equals(b.text("ledgerForm:phase")) && !Long.toString(newHead).equals(verified)) {
+            b.open("ledger/status.xhtml");
+            return false;
+        }
+        if (percent.endsWith("%") && verified.matches("\\d+")) {
+            int p = Integer.parseInt(percent.substring(0, percent.length() - 1));
+            if (percents.isEmpty() || percents.get(percents.size() - 1) != p) {
+                percents.add(p);
+            }
+            heights.add(Long.parseLong(verified));
+        }
+        return Long.toString(newHead).equals(verified) && "100%".equals(percent)
+                && Long.toString(newHead).equals(b.text("ledgerForm:targetHead"));
     }
 
     /** Reloads the clinic page until the sync has stored all of the clinic's events (normally at once). */
