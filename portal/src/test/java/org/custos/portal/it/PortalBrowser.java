@@ -111,12 +111,17 @@ final class PortalBrowser implements AutoCloseable {
                 .sendKeys(file.toAbsolutePath().toString());
     }
 
-    /** Picks the item labelled {@code label} in the PrimeFaces selectOneMenu {@code id}, then waits for ajax. */
-    void selectOne(String id, String label) {
-        scrolledTo(id).click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']"))).click();
+    /**
+     * Selects {@code value} in the PrimeFaces selectOneMenu {@code id} through its widget (the same change event
+     * and ajax as a click on the item; the overlay panel's items proved unreliable to click headless), then waits
+     * for ajax and for the menu to show it.
+     */
+    void selectOne(String id, String value) {
+        ((JavascriptExecutor) driver).executeScript(
+                "var w = PrimeFaces.getWidgetById(arguments[0]); w.selectValue(arguments[1]); w.triggerChange();",
+                id, value);
         waitForAjax();
+        wait.until(d -> value.equals(d.findElement(By.id(id + "_label")).getText()));
     }
 
     /** Scrolls {@code id} to the middle of the window (clear of the fixed footer), clicks it, waits for ajax. */
