@@ -36,7 +36,7 @@ import org.openqa.selenium.WebElement;
  * reach the fixture's head and follows a clinic's event down its proof path; a compliance officer sees their own
  * clinic's events with proofs and, editing URLs, gets nothing of another clinic's. Last, the test grows its own
  * anvil by mining blocks directly on the node and watches the page's progress bar rise while the sync catches up
- * (two blocks per batch here, so that a catch-up lasts several page polls) until it shows 100% at the new head.
+ * (20,000 blocks at two blocks per batch here, so that the catch-up lasts several page polls) until it shows 100% at the new head.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -180,7 +180,7 @@ class LedgerPageIT {
                     && Long.toString(chain.head).equals(b.text("ledgerForm:verifiedNumber")));
             assertEquals("100%", b.text("ledgerForm:progress").trim());
 
-            long mined = 3000;
+            long mined = 20_000;   // at two blocks per batch the catch-up lasts several of the page's 2 s polls
             anvil.rpc("anvil_mine", "[\"0x" + Long.toHexString(mined) + "\"]", Duration.ofMinutes(5));
             long newHead = chain.head + mined;
             // the page polls by itself while the sync catches up and stops polling once it has caught up, so a
