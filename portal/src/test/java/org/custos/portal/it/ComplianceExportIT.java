@@ -31,6 +31,9 @@ import org.custos.portal.ledger.application.LedgerSyncScheduler;
 import org.custos.portal.ledger.application.SyncEngine;
 import org.custos.portal.ledger.testing.Anvil;
 import org.custos.portal.ledger.testing.DemoFixture;
+import org.custos.portal.trail.domain.TrailAction;
+import org.custos.portal.trail.domain.TrailEntry;
+import org.custos.portal.trail.domain.TrailRepository;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Provenance;
@@ -101,6 +104,9 @@ class ComplianceExportIT {
 
     @EJB
     ExportService exports;
+
+    @Inject
+    TrailRepository trailRepository;
 
     @Test
     @Order(1)
@@ -251,6 +257,33 @@ class ComplianceExportIT {
         PortalHttp.Answer refused = visitor.get("compliance/export/findings.csv");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).doesNotContain("clinic_id");
+    }
+
+    @Test
+    @Order(5)
+    void everyDownloadIsOnTheTrailWithTheScopeActuallyApplied() throws Exception {
+        // JUnit's assertions here: AssertJ is not in the deployed WAR
+        Properties fixture = new Properties();
+        try (InputStream in = ComplianceExportIT.class.getResourceAsStream("/export-it-fixture.properties")) {
+            fixture.load(in);
+        }
+        String north = fixture.getProperty("north");
+        String south = fixture.getProperty("south");
+        List<TrailEntry> downloads = trailRepository.newest(null, 0, 1000).stream()
+                .filter(e -> e.getAction() == TrailAction.EXPORT_DOWNLOADED).toList();
+        // the officer asked for south's findings: the trail says north's were sent
+        assertTrue(downloads.stream().anyMatch(e -> e.getActor().equals("officer-north")
+                && e.getObjectId().equals("findings.csv") && e.getDetail().startsWith("clinic " + north + ";")),
+                () -> "no officer download of north's findings on the trail: " + downloads.size() + " downloads");
+        assertTrue(downloads.stream().noneMatch(e -> !e.getActor().equals("regulator")
+                && e.getDetail().contains(south)), "a clinic-bound user's download is recorded with south's id");
+        assertTrue(downloads.stream().anyMatch(e -> e.getActor().equals("dpo-north")
+                && e.getObjectId().equals("disclosures.csv") && e.getDetail().contains("subject=0x")),
+                "the DPO's accounting of disclosures names its data subject on the trail");
+        assertTrue(downloads.stream().anyMatch(e -> e.getActor().equals("regulator")
+                && e.getDetail().startsWith("clinic " + north + ";")), "the regulator's download of north");
+        // a refused request (400) wrote nothing
+        assertTrue(downloads.stream().noneMatch(e -> e.getDetail().contains("S9")), "a 400 reached the trail");
     }
 
     private static List<Map<String, String>> csv(String body) {

@@ -29,6 +29,9 @@ import org.custos.portal.ledger.domain.VerifiedEvent;
 import org.custos.portal.ledger.infrastructure.LedgerConfiguration;
 import org.custos.portal.security.CurrentUser;
 import org.custos.portal.security.Roles;
+import org.custos.portal.security.SignedInUser;
+import org.custos.portal.trail.application.TrailService;
+import org.custos.portal.trail.domain.TrailAction;
 
 /**
  * Exports in the caller's clinic scope, streamed page by page to a sink (never the whole list in memory):
@@ -74,6 +77,9 @@ public class ExportService {
     @Inject
     LedgerConfiguration configuration;
 
+    @Inject
+    TrailService trail;
+
     /** The clinic scope for a request that asked for {@code requestedClinic} (null: not asked). */
     public Scope scope(String requestedClinic) {
         if (currentUser.isRegulator()) {
@@ -81,6 +87,18 @@ public class ExportService {
         }
         Optional<String> own = configuration.settings().chainClinicId(currentUser.requireClinicId());
         return own.map(c -> new Scope(false, c)).orElse(Scope.NONE);
+    }
+
+    /**
+     * Writes the download to the portal's trail before any byte of it is sent (its own transaction): who, which
+     * export, the clinic scope actually applied and the filters (for disclosures, the subject's pseudonym).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void recordDownload(String file, Scope scope, String filters) {
+        String clinic = currentUser.isRegulator() ? null : currentUser.getClinicId();
+        SignedInUser me = new SignedInUser(currentUser.getName(), String.join(",", currentUser.getRoles()), clinic);
+        String applied = scope.all() ? "all clinics" : scope.none() ? "no clinic" : "clinic " + scope.clinicId();
+        trail.record(me, TrailAction.EXPORT_DOWNLOADED, "export", file, applied + "; " + filters);
     }
 
     /** Which chain the proofs are on (the pinned checkpoint). */

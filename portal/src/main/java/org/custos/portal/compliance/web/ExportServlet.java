@@ -118,11 +118,24 @@ public class ExportServlet extends HttpServlet {
         PortalLinks links = new PortalLinks(baseUrl(req));
         try {
             // the scope first: a clinic-bound user without a clinic is refused before any byte is written
-            exports.scope(findings != null ? findings.clinicId() : disclosures.clinicId());
+            ExportService.Scope scope = exports.scope(findings != null ? findings.clinicId()
+                    : disclosures.clinicId());
+            exports.recordDownload(export.file, scope, findings != null ? describe(findings) : describe(disclosures));
             write(export, findings, disclosures, links, res, now);
         } catch (RuntimeException e) {
             fail(res, e);
         }
+    }
+
+    static String describe(FindingsQuery q) {
+        return "rule=" + (q.ruleId() == null ? "any" : q.ruleId())
+                + ", severity=" + (q.severity() == null ? "any" : q.severity())
+                + ", status=" + (q.status() == null ? "any" : q.status())
+                + ", current=" + q.currentOnly();
+    }
+
+    static String describe(DisclosuresQuery q) {
+        return "subject=" + q.subject();
     }
 
     /**

@@ -9,5 +9,10 @@ public enum TrailAction {
     /** An evidence bundle was uploaded, verified and its findings evaluated (object: the bundle's SHA-256). */
     BUNDLE_VERIFIED,
     /** A regulator changed a finding's status (object: the finding key; detail: from, to, reason). */
-    FINDING_STATUS_CHANGED
+    FINDING_STATUS_CHANGED,
+    /**
+     * A user downloaded an export (object: the file kind, e.g. {@code disclosures.csv}; detail: the scope and the
+     * filters, with the data subject's on-chain pseudonym for an accounting of disclosures).
+     */
+    EXPORT_DOWNLOADED
 }
