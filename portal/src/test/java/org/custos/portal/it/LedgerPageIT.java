@@ -36,7 +36,8 @@ import org.openqa.selenium.WebElement;
  * reach the fixture's head and follows a clinic's event down its proof path; a compliance officer sees their own
  * clinic's events with proofs and, editing URLs, gets nothing of another clinic's. Last, the test grows its own
  * anvil by mining blocks directly on the node and watches the page's progress bar rise while the sync catches up
- * (20,000 blocks at two blocks per batch here, so that the catch-up lasts several page polls) until it shows 100% at the new head.
+ * (20,000 blocks at two blocks per batch here, so that the catch-up lasts several page polls) until it shows 100%
+ * at the new head.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
