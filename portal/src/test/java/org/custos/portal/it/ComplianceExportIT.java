@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.custos.portal.compliance.application.EvaluationGate;
 import org.custos.portal.compliance.application.ExportService;
 import org.custos.portal.compliance.export.DisclosureLogs;
 import org.custos.portal.compliance.export.DisclosuresQuery;
@@ -81,6 +82,7 @@ class ComplianceExportIT {
         Properties config = new Properties();
         config.putAll(chain.config(node.url()));
         config.put("custos.ledger.sync.batch-size", "100");
+        config.put("custos.compliance.evaluation-interval", "1");
         config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
                 + chain.clinicIds.get(1));
         Path dir = Path.of(System.getProperty("custos.fixture.dir", "../consortium/fixtures/demo")).toAbsolutePath();
@@ -108,6 +110,17 @@ class ComplianceExportIT {
     @Inject
     TrailRepository trailRepository;
 
+    @Inject
+    EvaluationGate gate;
+
+    private int uncheckedLoad(String clinic, String bundle) {
+        try {
+            return loader.load(clinic, Path.of(bundle));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     @Order(1)
     void inTheContainerTheFixtureIsSyncedAndTheFindingsOfTwoClinicsStored() throws Exception {
@@ -123,8 +136,22 @@ class ComplianceExportIT {
         try (InputStream in = ComplianceExportIT.class.getResourceAsStream("/export-it-fixture.properties")) {
             fixture.load(in);
         }
-        assertTrue(loader.load(fixture.getProperty("north"), Path.of(fixture.getProperty("northBundle"))) > 0);
-        assertTrue(loader.load(fixture.getProperty("south"), Path.of(fixture.getProperty("southBundle"))) > 0);
+        // the background evaluation (every second here) evaluates the on-chain rules of every clinic, uploaded
+        // or not, once the sync caught up: the clean fixture clinic 4 has none, the others have some
+        long clinics = DemoFixture.get().clinicIds.size();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (loader.evaluatedClinics() < clinics && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(clinics, loader.evaluatedClinics(), "clinics evaluated in the background");
+        assertTrue(loader.currentFindings(DemoFixture.get().clinicIds.get(2)) > 0,
+                "on-chain findings of a clinic no bundle was uploaded for");
+        assertEquals(0, loader.currentFindings(DemoFixture.get().clinicIds.get(4)), "the clean clinic");
+        // as an upload does: hold the gate until the merge has committed, so no background merge interleaves
+        assertTrue(gate.exclusively(() -> uncheckedLoad(fixture.getProperty("north"),
+                fixture.getProperty("northBundle"))) > 0);
+        assertTrue(gate.exclusively(() -> uncheckedLoad(fixture.getProperty("south"),
+                fixture.getProperty("southBundle"))) > 0);
         // no signed-in user here: the service refuses before reading anything
         assertThrows(EJBAccessException.class, () -> exports.findings(new FindingsQuery(null, null, null, null,
                 true), f -> { }));

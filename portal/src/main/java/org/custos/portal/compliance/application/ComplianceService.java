@@ -72,6 +72,12 @@ public class ComplianceService {
     @PersistenceContext(unitName = "custos")
     EntityManager em;
 
+    @jakarta.ejb.EJB
+    ChainEvaluator chainEvaluator;
+
+    @Inject
+    EvaluationGate gate;
+
     private final RulesEngine engine = RulesEngine.standard();
 
     FindingRepository repository() {
@@ -181,43 +187,13 @@ public class ComplianceService {
 
     /**
      * Re-evaluates the rules that need no bundle for every clinic whose newest verified block changed since its
-     * last evaluation; returns the clinics evaluated. Bundle rules keep the findings of the clinic's last upload.
+     * last evaluation (as the background {@link ChainEvaluationScheduler} does); returns the clinics evaluated.
+     * Bundle rules keep the findings of the clinic's last upload.
      */
     @RolesAllowed(Roles.REGULATOR)
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public List<String> reevaluateChain() {
-        Optional<SyncState> state = ledger.state();
-        if (state.isEmpty()) {
-            return List.of();
-        }
-        long head = state.get().getVerifiedNumber();
-        Instant asOf = ledger.block(head).map(VerifiedBlock::getBlockTime).orElse(null);
-        if (asOf == null) {
-            return List.of();
-        }
-        String mark = "block:" + head;
-        Set<String> chainRules = engine.rules().stream().filter(r -> !r.needsBundle()).map(Rule::id)
-                .collect(Collectors.toSet());
-        RulesEngine chainOnly = new RulesEngine(engine.rules().stream().filter(r -> !r.needsBundle()).toList());
-        List<String> evaluated = new java.util.ArrayList<>();
-        for (String clinic : ledger.clinics()) {
-            EvaluationMark last = em.find(EvaluationMark.class, clinic);
-            if (last != null && last.getInputMark().startsWith(mark + "|")) {
-                continue;
-            }
-            List<ProvenEvent> events = ProvenEvents.load(ledger, clinic);
-            List<Finding> findings = chainOnly.evaluate(new ClinicFacts(clinic, events, null, null, asOf));
-            Instant now = clock.instant();
-            FindingMerger.merge(repository(), clinic, findings, s -> chainRules.contains(s.getRuleId()), mark, now);
-            String full = mark + "|" + (last == null ? "bundle:none" : last.getInputMark()
-                    .substring(last.getInputMark().indexOf('|') + 1));
-            if (last == null) {
-                em.persist(new EvaluationMark(clinic, full, now, findings.size()));
-            } else {
-                last.update(full, now, findings.size());
-            }
-            evaluated.add(clinic);
-        }
-        return evaluated;
+        return gate.exclusively(chainEvaluator::reevaluate);
     }
 
     SignedInUser me() {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custos.portal.compliance.application.EvaluationGate;
 import org.custos.portal.evidence.application.EvidenceService;
 import org.custos.portal.evidence.application.EvidenceService.UploadTicket;
 import org.custos.portal.evidence.domain.BundleRejectedException;
@@ -36,6 +37,9 @@ public class VerificationJobs {
 
     @Inject
     EvidenceService evidence;
+
+    @Inject
+    EvaluationGate gate;
 
     @Inject
     Clock clock;
@@ -74,7 +78,8 @@ public class VerificationJobs {
     void run(VerificationJob job, UploadTicket ticket, Path spooled) {
         try (InputStream in = Files.newInputStream(spooled)) {
             job.progress(0, 0);
-            job.done(evidence.verify(in, ticket, job::progress));
+            // the gate is held until verify's transaction has committed: no background evaluation merges meanwhile
+            job.done(gate.exclusively(() -> evidence.verify(in, ticket, job::progress)));
         } catch (jakarta.ejb.EJBAccessException e) {
             outcome(job, e);
         } catch (EJBException e) {

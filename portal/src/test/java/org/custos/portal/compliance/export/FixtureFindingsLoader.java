@@ -41,6 +41,17 @@ public class FixtureFindingsLoader {
     @PersistenceContext(unitName = "custos")
     EntityManager em;
 
+    /** How many clinics have been evaluated (a row in compliance_evaluation), by an upload or in the background. */
+    public long evaluatedClinics() {
+        return em.createQuery("select count(m) from EvaluationMark m", Long.class).getSingleResult();
+    }
+
+    /** The current findings stored for {@code clinicId}. */
+    public long currentFindings(String clinicId) {
+        return em.createQuery("select count(f) from StoredFinding f where f.clinicId = :c and f.current = true",
+                Long.class).setParameter("c", clinicId).getSingleResult();
+    }
+
     /** Stores the clinic's findings; returns how many. */
     public int load(String clinicId, Path bundle) throws IOException {
         long head = ledger.state().orElseThrow().getVerifiedNumber();
