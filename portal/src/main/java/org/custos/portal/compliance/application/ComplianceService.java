@@ -1,7 +1,10 @@
 package org.custos.portal.compliance.application;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,23 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.custos.portal.compliance.domain.ClinicFacts;
 import org.custos.portal.compliance.domain.EvaluationMark;
-import org.custos.portal.compliance.domain.Finding;
-import org.custos.portal.compliance.domain.FindingMerger;
 import org.custos.portal.compliance.domain.FindingRepository;
 import org.custos.portal.compliance.domain.FindingStatus;
-import org.custos.portal.compliance.domain.Rule;
-import org.custos.portal.compliance.domain.RulesEngine;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.compliance.domain.StoredFinding;
 import org.custos.portal.compliance.infrastructure.JpaFindingRepository;
 import org.custos.portal.evidence.domain.StoredBundle;
-import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.ledger.domain.LedgerIndex;
-import org.custos.portal.ledger.domain.SyncState;
 import org.custos.portal.ledger.domain.VerifiedBlock;
 import org.custos.portal.ledger.infrastructure.LedgerConfiguration;
 import org.custos.portal.security.CurrentUser;
@@ -72,13 +66,11 @@ public class ComplianceService {
     @PersistenceContext(unitName = "custos")
     EntityManager em;
 
-    @jakarta.ejb.EJB
+    @EJB
     ChainEvaluator chainEvaluator;
 
     @Inject
     EvaluationGate gate;
-
-    private final RulesEngine engine = RulesEngine.standard();
 
     FindingRepository repository() {
         return new JpaFindingRepository(em);
@@ -191,7 +183,7 @@ public class ComplianceService {
      * Bundle rules keep the findings of the clinic's last upload.
      */
     @RolesAllowed(Roles.REGULATOR)
-    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> reevaluateChain() {
         return gate.exclusively(chainEvaluator::reevaluate);
     }
