@@ -90,6 +90,20 @@ public final class RulesBenchmark {
         }
         System.out.printf("rules: %d events, %d clinics: best of 3 %.2f s (%d findings)%n", events, clinics,
                 best / 1e9, findings);
+        // where the time goes: each rule alone over the same events (one run, after the warm-up above)
+        Map<String, Long> perRule = new LinkedHashMap<>();
+        for (int c = 0; c < clinics; c++) {
+            List<ProvenEvent> clinicEvents = clinic(c, total / clinics);
+            ClinicFacts facts = new ClinicFacts(w(0xC000 + c), clinicEvents, null, null, asOf);
+            for (org.custos.portal.compliance.domain.Rule rule : engine.rules()) {
+                RulesEngine alone = new RulesEngine(List.of(rule));
+                long t0 = System.nanoTime();
+                alone.evaluate(facts);
+                perRule.merge(rule.id(), System.nanoTime() - t0, Long::sum);
+            }
+        }
+        perRule.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.printf("  %-14s %.2f s%n", e.getKey(), e.getValue() / 1e9));
     }
 
     private static List<ProvenEvent> clinic(int c, int perEach) {

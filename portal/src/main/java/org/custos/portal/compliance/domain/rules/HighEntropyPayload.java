@@ -32,7 +32,11 @@ public final class HighEntropyPayload extends CatalogueRule {
     public void evaluate(ClinicFacts f, List<Finding> out) {
         for (ProvenEvent e : f.events()) {
             for (Map.Entry<String, String> field : e.fields().entrySet()) {
-                byte[] bytes = hex(field.getValue());
+                String value = field.getValue();
+                if (value == null || value.length() <= 2 + 2 * MAX_BYTES) {
+                    continue;   // at most 64 bytes (or not hex at all): decoding every 32-byte word costs for nothing
+                }
+                byte[] bytes = hex(value);
                 if (bytes == null || bytes.length <= MAX_BYTES) {
                     continue;
                 }
