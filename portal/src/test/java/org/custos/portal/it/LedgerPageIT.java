@@ -167,6 +167,12 @@ class LedgerPageIT {
 
             b.open("ledger/block.xhtml?number=" + southEvent / 1_000_000L);
             assertFalse(b.source().contains(south), "the other clinic's event is listed on the block page");
+
+            // a deep link opened while signed out keeps its query through the Keycloak sign-in
+            b.signOut();
+            b.signIn("officer-north", "ledger/event.xhtml?id=" + ownEvent);
+            assertTrue(b.url().contains("event.xhtml?id=" + ownEvent), b.url());
+            assertTrue(b.text("eventClinic").contains(north), "the deep-linked event after sign-in");
         }
     }
 
