@@ -354,8 +354,10 @@ class LedgerSyncEngineIT {
                 // batch 3 may or may not have been committed when the prefetch of batch 4 killed the process, and
                 // embedded H2 writes commits to its file up to WRITE_DELAY (500 ms) late, so a SIGKILL may also
                 // lose the last committed batches; either way the index holds whole batches, exactly the
-                // undisturbed index up to its height, never a part of a batch
-                long height = store.state().orElseThrow().getVerifiedNumber();
+                // undisturbed index up to its height, never a part of a batch. A kill within WRITE_DELAY of the
+                // start can even lose the sync state row itself (seen in CI with the pipelined store): then
+                // nothing at all may be in the index
+                long height = store.state().map(SyncState::getVerifiedNumber).orElse(0L);
                 assertThat(height).isIn(0L, 20L, 40L, 60L);
                 assertThat(store.blockCount()).isEqualTo(height);
                 assertThat(store.snapshot()).isEqualTo(reference().stream().filter(l -> blockOf(l) <= height)
