@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custos.portal.ledger.testing.Anvil;
 import org.custos.portal.ledger.testing.DemoFixture;
+import org.custos.portal.ledger.testing.TamperingProxy;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -47,14 +48,18 @@ class LedgerPageIT {
     private static final Pattern EVENT_ID = Pattern.compile("[?&]id=(\\d+)");
 
     private static Anvil anvil;
+    private static TamperingProxy proxy;
 
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
         DemoFixture chain = DemoFixture.get();
         // the progress test mines thousands of blocks: keep anvil from writing their states to ~/.foundry
         anvil = Anvil.startFixture(chain.stateFile, "--max-persisted-states", "0");
+        // the portal reaches the node through a proxy the progress test can cut while it mines: otherwise the
+        // sync follows anvil_mine block by block and there is no catch-up left to watch when mining returns
+        proxy = new TamperingProxy(anvil.url());
         Properties config = new Properties();
-        config.putAll(chain.config(anvil.url()));
+        config.putAll(chain.config(proxy.url()));
         config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
                 + chain.clinicIds.get(1));
         config.put("custos.ledger.sync.batch-size", "2");
@@ -66,6 +71,9 @@ class LedgerPageIT {
 
     @AfterAll
     static void stopAnvil() throws InterruptedException {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (anvil != null) {
             anvil.close();
         }
@@ -188,7 +196,12 @@ class LedgerPageIT {
             assertEquals("100%", b.text("ledgerForm:progress").trim());
 
             long mined = 20_000;   // at two blocks per batch the catch-up lasts several of the page's 2 s polls
-            anvil.rpc("anvil_mine", "[\"0x" + Long.toHexString(mined) + "\"]", Duration.ofMinutes(5));
+            proxy.upstream("http://127.0.0.1:9");   // the node is unreachable for the portal while it mines
+            try {
+                anvil.rpc("anvil_mine", "[\"0x" + Long.toHexString(mined) + "\"]", Duration.ofMinutes(5));
+            } finally {
+                proxy.upstream(anvil.url());
+            }
             long newHead = chain.head + mined;
             // the page polls by itself while the sync catches up and stops polling once it has caught up, so a
             // page still showing the old head as caught up is reloaded; record what it shows until the new head
