@@ -195,7 +195,7 @@ class LedgerPageIT {
                     && Long.toString(chain.head).equals(b.text("ledgerForm:verifiedNumber")));
             assertEquals("100%", b.text("ledgerForm:progress").trim());
 
-            long mined = 20_000;   // at two blocks per batch the catch-up lasts several of the page's 2 s polls
+            long mined = 3_000;   // through the proxy at two blocks per batch: about a minute of 2 s polls
             proxy.upstream("http://127.0.0.1:9");   // the node is unreachable for the portal while it mines
             try {
                 anvil.rpc("anvil_mine", "[\"0x" + Long.toHexString(mined) + "\"]", Duration.ofMinutes(5));
