@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.custos.portal.compliance.application.ChainEvaluationScheduler;
 import org.custos.portal.compliance.application.EvaluationGate;
 import org.custos.portal.compliance.application.ExportService;
 import org.custos.portal.compliance.export.DisclosureLogs;
@@ -113,6 +114,9 @@ class ComplianceExportIT {
     @Inject
     EvaluationGate gate;
 
+    @EJB
+    ChainEvaluationScheduler evaluations;
+
     private int uncheckedLoad(String clinic, String bundle) {
         try {
             return loader.load(clinic, Path.of(bundle));
@@ -139,10 +143,7 @@ class ComplianceExportIT {
         // the background evaluation (every second here) evaluates the on-chain rules of every clinic, uploaded
         // or not, once the sync caught up: the clean fixture clinic 4 has none, the others have some
         long clinics = DemoFixture.get().clinicIds.size();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (loader.evaluatedClinics() < clinics && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        evaluations.awaitRuns(Duration.ofSeconds(60), () -> loader.evaluatedClinics() >= clinics);
         assertEquals(clinics, loader.evaluatedClinics(), "clinics evaluated in the background");
         assertTrue(loader.currentFindings(DemoFixture.get().clinicIds.get(2)) > 0,
                 "on-chain findings of a clinic no bundle was uploaded for");

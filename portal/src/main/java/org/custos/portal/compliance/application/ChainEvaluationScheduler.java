@@ -47,6 +47,9 @@ public class ChainEvaluationScheduler {
 
     private volatile ScheduledFuture<?> task;
 
+    /** Notified after every background run, so that a caller can wait for one instead of polling. */
+    private final Object ran = new Object();
+
     @PostConstruct
     void start() {
         long seconds = ConfigProvider.getConfig().getOptionalValue(INTERVAL, Long.class).orElse(20L);
@@ -76,6 +79,29 @@ public class ChainEvaluationScheduler {
         } catch (RuntimeException e) {
             // never let the scheduled task die: the next tick tries again (the failed merge rolled back)
             LOG.log(Level.WARNING, "background evaluation of the on-chain rules failed", e);
+        } finally {
+            synchronized (ran) {
+                ran.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until {@code condition} holds, checking it after each background run, at most {@code timeout};
+     * returns whether it holds.
+     */
+    public boolean awaitRuns(java.time.Duration timeout, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (ran) {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(ran, left);
+            }
+            return true;
         }
     }
 }
