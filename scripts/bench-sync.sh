@@ -10,10 +10,27 @@
 #                                               # see docs/performance.md "Portal sync"), later runs about 1.5 minutes
 #   scripts/bench-sync.sh --blocks 30000        # a smaller chain
 #   scripts/bench-sync.sh --batch 500 ...       # blocks per batched request
+#   scripts/bench-sync.sh --postgres ...        # store into PostgreSQL (a fresh server of our own on port 25432,
+#                                               # default fsync) instead of an H2 file database
+#   scripts/bench-sync.sh --phases custos ...   # only the sync (for profiling)
 #   CUSTOS_BENCH_SKIP_BUILD=1 scripts/bench-sync.sh ...
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CP_FILE="$ROOT/portal/target/bench-sync.classpath"
+BENCH_PG_PORT=25432
+
+args=()
+postgres=0
+for a in "$@"; do
+  if [[ "$a" == --postgres ]]; then postgres=1; else args+=("$a"); fi
+done
+if (( postgres )); then
+  source "$ROOT/scripts/lib/all.sh"
+  install_prereqs postgres
+  PG_FSYNC=on pg_start "$BENCH_PG_PORT" bench-postgres
+  trap 'pg_stop bench-postgres' EXIT
+  args+=(--jdbc "jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/custos_it?user=custos_app")
+fi
 
 if [[ "${CUSTOS_BENCH_SKIP_BUILD:-0}" != 1 || ! -f "$CP_FILE" ]]; then
   (cd "$ROOT" && ./mvnw -B -q -pl portal -am test-compile -DskipTests \
@@ -22,8 +39,8 @@ fi
 cd "$ROOT/portal"
 # a private copy of the classes, so that a rebuild while the benchmark runs cannot change them under it
 CLASSES="$(mktemp -d target/bench-sync-classes.XXXXXX)"
-trap 'rm -rf "$CLASSES"' EXIT
+if (( postgres )); then trap 'rm -rf "$CLASSES"; pg_stop bench-postgres' EXIT; else trap 'rm -rf "$CLASSES"' EXIT; fi
 cp -r target/classes "$CLASSES/main" && cp -r target/test-classes "$CLASSES/test"
 java -Xmx512m -Danvil.binary="$ROOT/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" \
   -cp "$CLASSES/test:$CLASSES/main:$(cat "$CP_FILE")" org.custos.portal.ledger.bench.SyncBenchmark \
-  --dir target/bench-sync "$@"
+  --dir target/bench-sync "${args[@]}"

@@ -3,6 +3,7 @@
 # Source it after common.sh.
 #   pg_start PORT [NAME]   initdb + start; creates role custos_app and database custos_it (owner custos_app)
 #   pg_stop [NAME]
+# PG_FSYNC=on pg_start ... keeps PostgreSQL's default durability (the sync benchmark); tests run with fsync=off.
 # Authentication is "trust" on 127.0.0.1 and the private socket directory: this server exists for one test
 # run, listens on loopback only, and is deleted by pg_stop.
 
@@ -31,7 +32,7 @@ pg_start() {
   local -a as_owner=()
   [[ "$(id -u)" -eq 0 ]] && as_owner=(runuser -u postgres --)
   pid="$(start_bg "$name" "$CUSTOS_RUN_DIR/$name.log" "${as_owner[@]}" "$bin/postgres" -D "$dir/data" -p "$port" \
-    -c listen_addresses=127.0.0.1 -c unix_socket_directories="$dir/socket" -c fsync=off)"
+    -c listen_addresses=127.0.0.1 -c unix_socket_directories="$dir/socket" -c fsync="${PG_FSYNC:-off}")"
   until "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; do
     kill -0 "$pid" 2>/dev/null || { tail -n 20 "$CUSTOS_RUN_DIR/$name.log" >&2; die "PostgreSQL exited"; }
     (( waited++ >= 60 )) && die "PostgreSQL did not start on port $port"

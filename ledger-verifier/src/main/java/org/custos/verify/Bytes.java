@@ -23,7 +23,8 @@ public final class Bytes {
 
     /** Parses hex with or without {@code 0x}; see {@link Hex#decode(String)}. */
     public static Bytes fromHex(String hex) {
-        return of(Hex.decode(hex));
+        byte[] decoded = Hex.decode(hex);   // a fresh array nobody else holds: no copy needed
+        return decoded.length == 0 ? EMPTY : new Bytes(decoded);
     }
 
     public static Bytes empty() {

@@ -11,6 +11,16 @@ import java.util.Arrays;
 public final class Hex {
 
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    /** The value of each ASCII hex digit, -1 for every other character below 128. */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            VALUES["0123456789abcdef".charAt(i)] = (byte) i;
+            VALUES["0123456789ABCDEF".charAt(i)] = (byte) i;
+        }
+    }
 
     private Hex() {
     }
@@ -36,13 +46,14 @@ public final class Hex {
      * @throws IllegalArgumentException if the length is odd or a character is not a hex digit
      */
     public static byte[] decode(String hex) {
-        String digits = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
-        if (digits.length() % 2 != 0) {
+        int start = hex.startsWith("0x") || hex.startsWith("0X") ? 2 : 0;
+        int length = hex.length() - start;
+        if (length % 2 != 0) {
             throw new IllegalArgumentException("odd number of hex digits: " + abbreviate(hex));
         }
-        byte[] out = new byte[digits.length() / 2];
+        byte[] out = new byte[length / 2];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) ((digit(digits, 2 * i) << 4) | digit(digits, 2 * i + 1));
+            out[i] = (byte) ((digit(hex, start, 2 * i) << 4) | digit(hex, start, 2 * i + 1));
         }
         return out;
     }
@@ -57,10 +68,13 @@ public final class Hex {
         return Arrays.copyOf(bytes, bytes.length);
     }
 
-    private static int digit(String s, int index) {
-        int d = Character.digit(s.charAt(index), 16);
+    /** The ASCII hex digit at {@code start + index} (only 0-9, a-f, A-F: no other Unicode digits). */
+    private static int digit(String s, int start, int index) {
+        char c = s.charAt(start + index);
+        int d = c < 128 ? VALUES[c] : -1;
         if (d < 0) {
-            throw new IllegalArgumentException("not a hex digit at position " + index + ": " + abbreviate(s));
+            throw new IllegalArgumentException("not a hex digit at position " + index + ": "
+                    + abbreviate(s.substring(start)));
         }
         return d;
     }

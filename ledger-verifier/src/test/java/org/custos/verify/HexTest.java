@@ -32,6 +32,16 @@ class HexTest {
     }
 
     @Test
+    void rejectsDigitsOutsideAscii() {
+        // Character.digit would take these as 1 and 5; a ledger value is ASCII hex or it is malformed
+        assertThatThrownBy(() -> Hex.decode("0x\uff11\uff15")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("position 0");
+        assertThatThrownBy(() -> Hex.decode("0x1\u0665")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("position 1");
+        assertThatThrownBy(() -> Hex.decode("0xg0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void comparesBytes() {
         assertThat(Hex.sameBytes(Hex.decode("01"), Hex.decode("01"))).isTrue();
         assertThat(Hex.sameBytes(Hex.decode("01"), Hex.decode("02"))).isFalse();

@@ -71,22 +71,21 @@ public final class HashChainVerifier {
      */
     public VerificationResult verifyStep(Bytes checkpointHash, ClaimedHeader previous, ClaimedHeader current) {
         BlockHeader header = current.header();
-        String subject = "block " + header.number();
         Bytes hash = hasher.hash(header);
         if (!hash.equals(current.claimedHash())) {
-            return rejected(ReasonCode.HASH_MISMATCH, subject, current.claimedHash(), hash);
+            return rejected(ReasonCode.HASH_MISMATCH, "block " + header.number(), current.claimedHash(), hash);
         }
         if (previous == null) {
             return hash.equals(checkpointHash) ? VerificationResult.ok()
-                    : rejected(ReasonCode.CHECKPOINT_MISMATCH, subject, checkpointHash, hash);
+                    : rejected(ReasonCode.CHECKPOINT_MISMATCH, "block " + header.number(), checkpointHash, hash);
         }
         BigInteger expectedNumber = previous.header().number().add(BigInteger.ONE);
         if (!header.number().equals(expectedNumber)) {
-            return VerificationResult.rejected(ReasonCode.NUMBER_GAP, subject, expectedNumber.toString(),
+            return VerificationResult.rejected(ReasonCode.NUMBER_GAP, "block " + header.number(), expectedNumber.toString(),
                     header.number().toString());
         }
         if (!header.parentHash().equals(previous.claimedHash())) {
-            return rejected(ReasonCode.PARENT_MISMATCH, subject, previous.claimedHash(), header.parentHash());
+            return rejected(ReasonCode.PARENT_MISMATCH, "block " + header.number(), previous.claimedHash(), header.parentHash());
         }
         return VerificationResult.ok();
     }

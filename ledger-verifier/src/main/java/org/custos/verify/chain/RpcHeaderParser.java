@@ -46,13 +46,11 @@ public final class RpcHeaderParser {
         return new ClaimedHeader(BlockHeader.of(fields), claimed);
     }
 
+    private static final Map<String, HeaderField> BY_JSON_NAME = java.util.Arrays.stream(HeaderField.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(HeaderField::jsonName, f -> f));
+
     private static HeaderField fieldNamed(String name) {
-        for (HeaderField field : HeaderField.values()) {
-            if (field.jsonName().equals(name)) {
-                return field;
-            }
-        }
-        return null;
+        return BY_JSON_NAME.get(name);
     }
 
     private static Bytes value(HeaderField field, Object raw) {

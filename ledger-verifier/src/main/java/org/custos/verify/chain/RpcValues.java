@@ -13,7 +13,7 @@ public final class RpcValues {
     /** A quantity: {@code 0x0} or {@code 0x} + lower-case hex without leading zeros; returns minimal bytes. */
     public static Bytes quantity(String name, Object raw) {
         String text = string(name, raw);
-        if (!text.matches("0x(0|[1-9a-f][0-9a-f]{0,63})")) {
+        if (!canonicalQuantity(text)) {
             throw new RpcFormatException(ReasonCode.MALFORMED_FIELD, name,
                     "not a canonical JSON-RPC quantity of at most 32 bytes: " + text);
         }
@@ -22,6 +22,24 @@ public final class RpcValues {
             return Bytes.empty();
         }
         return Bytes.fromHex(digits.length() % 2 == 0 ? digits : "0" + digits);
+    }
+
+    /** {@code 0x(0|[1-9a-f][0-9a-f]{0,63})}, checked without a regular expression (called for every header field). */
+    static boolean canonicalQuantity(String text) {
+        int n = text.length();
+        if (n < 3 || n > 66 || text.charAt(0) != '0' || text.charAt(1) != 'x') {
+            return false;
+        }
+        if (text.charAt(2) == '0') {
+            return n == 3;
+        }
+        for (int i = 2; i < n; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Unformatted data: {@code 0x} + an even number of hex digits. */

@@ -60,6 +60,9 @@ public final class SyncEngine {
                                  Instant unreachableSince, Instant checkedAt) {
     }
 
+    /** Batches requested ahead of the one being verified (each an unverified claim until its turn comes). */
+    public static final int PREFETCH_DEPTH = 2;
+
     private final LedgerSettings settings;
     private final List<LedgerNode> nodes;
     private final LedgerStore store;
@@ -173,19 +176,31 @@ public final class SyncEngine {
                     hash = store.verifiedHash(height).orElseThrow();
                 }
             }
-            Prefetch ahead = null;
+            java.util.ArrayDeque<Prefetch> ahead = new java.util.ArrayDeque<>();
             while (head > height) {
                 if (Duration.between(start, clock.instant()).compareTo(budget) > 0) {
                     return finish(RunResult.BUDGET_USED, from, height, blocks, events, start, "time budget used");
                 }
                 int count = (int) Math.min(settings.batchSize(), head - height);
                 long t0 = System.nanoTime();
-                Prefetch current = ahead != null && ahead.from() == height + 1 && ahead.count() == count ? ahead
-                        : prefetch(source, height + 1, count);
+                Prefetch first = ahead.peekFirst();
+                if (first == null || first.from() != height + 1 || first.count() != count) {
+                    ahead.clear();   // not what is needed now (rolled back, or the node sent a short batch)
+                    ahead.add(prefetch(source, height + 1, count));
+                }
+                Prefetch current = ahead.pollFirst();
+                // keep PREFETCH_DEPTH batches in flight: the node serves the next while this one is parsed
+                long next = ahead.isEmpty() ? current.from() + current.count()
+                        : ahead.peekLast().from() + ahead.peekLast().count();
+                while (ahead.size() < PREFETCH_DEPTH && next <= head) {
+                    int n = (int) Math.min(settings.batchSize(), head - next + 1);
+                    ahead.add(prefetch(source, next, n));
+                    next += n;
+                }
                 List<RpcBlock> fetched = await(current);
-                long next = height + 1 + fetched.size();
-                ahead = fetched.size() == count && next <= head
-                        ? prefetch(source, next, (int) Math.min(settings.batchSize(), head - next + 1)) : null;
+                if (fetched.size() != count) {
+                    ahead.clear();
+                }
                 long t1 = System.nanoTime();
                 fetchNanos += t1 - t0;
                 if (fetched.isEmpty()) {

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import okhttp3.OkHttpClient;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.BatchResponse;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 
 /**
@@ -33,6 +37,33 @@ public class ReadOnlyHttpService extends HttpService {
             }
         }
         return super.performIO(payload);
+    }
+
+    /**
+     * As Web3j's own batch, but the answer is read in one pass straight into the requests' response type when they
+     * share one (the sync's batches do): Web3j first builds a tree of the whole answer, then converts each element,
+     * which parsed every block twice and was the largest cost of a batched fetch. Same mapper, same configuration;
+     * mixed response types go through Web3j unchanged. The payload still passes {@link #performIO}'s allowlist.
+     */
+    @Override
+    public BatchResponse sendBatch(BatchRequest batch) throws IOException {
+        List<Request<?, ? extends Response<?>>> requests = batch.getRequests();
+        Class<?> type = requests.isEmpty() ? null : requests.get(0).getResponseType();
+        if (type == null || requests.stream().anyMatch(r -> r.getResponseType() != type)) {
+            return super.sendBatch(batch);
+        }
+        String payload = objectMapper.writeValueAsString(requests);
+        try (InputStream in = performIO(payload)) {
+            if (in == null) {
+                throw new IOException("the node sent no answer to a batch of " + requests.size() + " requests");
+            }
+            List<Response<?>> responses = objectMapper.readValue(in,
+                    objectMapper.getTypeFactory().constructCollectionType(List.class, type));
+            if (responses == null) {
+                throw new IOException("the node answered a batch with null");
+            }
+            return new BatchResponse(requests, responses);
+        }
     }
 
     /** The method of each request in a payload; a payload that is not JSON-RPC is refused as a whole. */

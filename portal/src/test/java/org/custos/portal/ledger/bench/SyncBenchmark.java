@@ -59,6 +59,8 @@ public final class SyncBenchmark {
         int naiveBlocks = Integer.parseInt(options.getOrDefault("naive-blocks", "3000"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "100"));
         Path dir = Path.of(options.getOrDefault("dir", "target/bench-sync"));
+        // --phases custos: only the sync (for profiling); the figures in docs/performance.md come from all three
+        List<String> phases = List.of(options.getOrDefault("phases", "raw,naive,custos").split(","));
         Files.createDirectories(dir);
         Path state = dir.resolve("state-" + target + ".json");
         Path facts = dir.resolve("chain-" + target + ".properties");
@@ -77,11 +79,12 @@ public final class SyncBenchmark {
             System.out.printf("anvil loaded the state in %.1f s%n", (System.nanoTime() - loadStart) / 1e9);
 
             // (1) raw batched fetch with the portal's client, nothing verified or stored
-            double raw;
+            double raw = Double.NaN;
             long receipts = 0;
-            try (Web3jLedgerNode node = new Web3jLedgerNode(anvil.url(), Duration.ofSeconds(60), 0,
+            if (phases.contains("raw")) try (Web3jLedgerNode node = new Web3jLedgerNode(anvil.url(), Duration.ofSeconds(60), 0,
                     Duration.ofMillis(100))) {
                 node.blocks(1, Math.min(batch, (int) head));   // connection warm-up
+                Cpu before = Cpu.now(anvil);
                 long t = System.nanoTime();
                 for (long n = 1; n <= head; n += batch) {
                     for (RpcBlock b : node.blocks(n, (int) Math.min(batch, head - n + 1))) {
@@ -89,14 +92,17 @@ public final class SyncBenchmark {
                     }
                 }
                 raw = head / ((System.nanoTime() - t) / 1e9);
+                System.out.println("  raw " + Cpu.now(anvil).since(before));
             }
-            System.out.printf("raw batched fetch:      %,10.0f blocks/s (%d blocks, %d receipts, %d per request)%n",
-                    raw, head, receipts, batch);
+            if (phases.contains("raw")) {
+                System.out.printf("raw batched fetch:      %,10.0f blocks/s (%d blocks, %d receipts, %d per request)%n",
+                        raw, head, receipts, batch);
+            }
 
             // (2) naive: one request at a time per block and its receipts, Web3j's default transport
-            double naive;
-            Web3j web3j = Web3j.build(new HttpService(anvil.url()));
-            try {
+            double naive = Double.NaN;
+            Web3j web3j = phases.contains("naive") ? Web3j.build(new HttpService(anvil.url())) : null;
+            if (web3j != null) try {
                 int n = (int) Math.min(naiveBlocks, head);
                 long t = System.nanoTime();
                 for (long b = 1; b <= n; b++) {
@@ -125,10 +131,16 @@ public final class SyncBenchmark {
             heap.start();
             double custos;
             long events;
-            try (TestStore store = new TestStore("jdbc:h2:file:" + db.resolve("custos").toAbsolutePath());
+            // --jdbc jdbc:postgresql://...: PostgreSQL (the production database; scripts/bench-sync.sh --postgres
+            // starts a fresh server with the default fsync); otherwise an H2 file database
+            String jdbc = options.getOrDefault("jdbc", "jdbc:h2:file:" + db.resolve("custos").toAbsolutePath());
+            String database = jdbc.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2 file";
+            try (TestStore store = new TestStore(jdbc);
                  Sync sync = new Sync(config, store)) {
                 long t = System.nanoTime();
+                Cpu before = Cpu.now(anvil);
                 SyncEngine.RunReport report = sync.engine.runOnce(Duration.ofHours(2));
+                System.out.println("  Custos " + Cpu.now(anvil).since(before));
                 lastReport = report;
                 custos = report.blocks() / ((System.nanoTime() - t) / 1e9);
                 events = store.eventCount(null);
@@ -139,14 +151,14 @@ public final class SyncBenchmark {
             } finally {
                 heap.stop();
             }
-            System.out.printf("Custos verified+stored: %,10.0f blocks/s (%d blocks, %d events, H2 file, batch %d)%n",
-                    custos, head, events, batch);
+            System.out.printf("Custos verified+stored: %,10.0f blocks/s (%d blocks, %d events, %s, batch %d)%n",
+                    custos, head, events, database, batch);
             System.out.printf("  of which fetching %.1f s, verifying %.1f s, storing %.1f s%n",
                     lastReport.fetching().toMillis() / 1e3, lastReport.verifying().toMillis() / 1e3,
                     lastReport.storing().toMillis() / 1e3);
             System.out.printf("heap: max used %d MB, max after GC %d MB (-Xmx %d MB)%n", heap.maxUsed >> 20,
                     heap.maxAfterGc() >> 20, Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf("ratios: Custos / raw = %.0f %%, Custos / naive = %.1fx%n", 100 * custos / raw,
+            if (web3j != null && phases.contains("raw")) System.out.printf("ratios: Custos / raw = %.0f %%, Custos / naive = %.1fx%n", 100 * custos / raw,
                     custos / naive);
         }
     }
@@ -193,6 +205,30 @@ public final class SyncBenchmark {
             try (var out = Files.newOutputStream(facts)) {
                 p.store(out, "chain for scripts/bench-sync.sh (state in " + state.getFileName() + ")");
             }
+        }
+    }
+
+    /** CPU time used so far by this JVM (all threads, GC and JIT included) and by the anvil process. */
+    private record Cpu(long jvmNanos, long anvilNanos) {
+
+        static Cpu now(Anvil anvil) {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long anvilNanos = -1;
+            try {
+                // /proc/<pid>/stat: fields 14 and 15 are utime and stime in clock ticks (100 per second on Linux)
+                String stat = Files.readString(Path.of("/proc/" + anvil.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                anvilNanos = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+            } catch (java.io.IOException | RuntimeException e) {
+                // not Linux: anvil's share is not reported
+            }
+            return new Cpu(jvm, anvilNanos);
+        }
+
+        String since(Cpu before) {
+            return String.format("CPU: JVM %.1f s, anvil %s", (jvmNanos - before.jvmNanos) / 1e9,
+                    anvilNanos < 0 ? "unknown" : String.format("%.1f s", (anvilNanos - before.anvilNanos) / 1e9));
         }
     }
 

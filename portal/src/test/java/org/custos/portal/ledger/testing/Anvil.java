@@ -34,6 +34,11 @@ public final class Anvil implements AutoCloseable {
         this.port = port;
     }
 
+    /** The anvil process's id (the sync benchmark reads its CPU time from /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     public static Anvil start(Path loadState) throws IOException, InterruptedException {
         return start(freePort(), loadState);
     }

@@ -17,9 +17,9 @@ public final class Sync implements AutoCloseable {
     public final LedgerSettings settings;
     public final SyncEngine engine;
     private final List<Web3jLedgerNode> nodes = new ArrayList<>();
-    /** Two threads, as the container's managed executor offers: the next batch's fetch and a batch's store. */
+    /** As the container's sync pool: the batches fetched ahead, the one awaited, and a batch's store. */
     private final java.util.concurrent.ExecutorService prefetcher = java.util.concurrent.Executors
-            .newFixedThreadPool(2, r -> {
+            .newFixedThreadPool(SyncEngine.PREFETCH_DEPTH + 2, r -> {
                 Thread t = new Thread(r, "ledger-prefetch");
                 t.setDaemon(true);
                 return t;

@@ -29,22 +29,45 @@ public final class TestStore implements LedgerStore, LedgerIndex, AutoCloseable 
     private final EntityManagerFactory emf;
     /** Held open for the store's lifetime, so that H2 does not close and reopen the database per transaction. */
     private final java.sql.Connection keeper;
+    /** Pooled as the container pools them (a new session per transaction would re-parse every statement). */
+    private final org.h2.jdbcx.JdbcConnectionPool pool;
 
+    /**
+     * An H2 URL, or a {@code jdbc:postgresql:} URL (user in the URL, e.g. {@code ?user=custos_app}) for the sync
+     * benchmark's PostgreSQL measurement; the schema is migrated with the portal's own Flyway scripts.
+     */
     public TestStore(String jdbcUrl) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(jdbcUrl);
-        ds.setUser("custos");
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        javax.sql.DataSource ds;
+        if (postgres) {
+            org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+            pg.setURL(jdbcUrl);
+            ds = pg;
+        } else {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(jdbcUrl);
+            h2.setUser("custos");
+            ds = h2;
+        }
         try {
             keeper = ds.getConnection();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot open " + jdbcUrl, e);
         }
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common",
+                postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2").load().migrate();
         Configuration cfg = new Configuration()
                 .addAnnotatedClass(SyncState.class).addAnnotatedClass(VerifiedBlock.class)
                 .addAnnotatedClass(VerifiedEvent.class).addAnnotatedClass(IntegrityAlert.class);
-        cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds);
+        if (postgres) {
+            // Hibernate's own small pool over the driver (the container has its JDBC pool)
+            pool = null;
+            cfg.setProperty(AvailableSettings.JAKARTA_JDBC_URL, jdbcUrl);
+            cfg.setProperty(AvailableSettings.POOL_SIZE, "4");
+        } else {
+            pool = org.h2.jdbcx.JdbcConnectionPool.create((JdbcDataSource) ds);
+            cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
+        }
         cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
         cfg.setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
         cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "200");
@@ -216,6 +239,9 @@ public final class TestStore implements LedgerStore, LedgerIndex, AutoCloseable 
     @Override
     public void close() {
         emf.close();
+        if (pool != null) {
+            pool.dispose();
+        }
         try {
             keeper.close();
         } catch (java.sql.SQLException e) {
