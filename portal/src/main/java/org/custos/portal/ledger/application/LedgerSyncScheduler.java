@@ -8,14 +8,16 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -56,9 +58,16 @@ public class LedgerSyncScheduler {
     @Resource
     ManagedScheduledExecutorService executor;
 
-    /** Fetches the next batch while the current one is verified and stored. */
+    /**
+     * Container-managed threads (naming, class loader and security context of the application) for the sync's own
+     * pool: {@link SyncEngine#PREFETCH_DEPTH} batches fetched ahead, the one awaited, and a batch being stored, so
+     * that fetching, verifying and storing overlap (docs/performance.md "Portal sync"). A pool of its own, not the
+     * shared default executor, whose size the application does not control.
+     */
     @Resource
-    ManagedExecutorService prefetcher;
+    ManagedThreadFactory threads;
+
+    private ExecutorService pool;
 
     private volatile SyncEngine engine;
     private volatile ScheduledFuture<?> task;
@@ -74,7 +83,8 @@ public class LedgerSyncScheduler {
         }
         // the stored index must come from the same checkpoint: another chain's index fails the deployment here
         store.state(settings.checkpoint(), clock.instant());
-        engine = new SyncEngine(settings, nodes.nodes(), store, clock, prefetcher);
+        pool = Executors.newFixedThreadPool(SyncEngine.PREFETCH_DEPTH + 2, threads);
+        engine = new SyncEngine(settings, nodes.nodes(), store, clock, pool);
         LOG.info(() -> "ledger sync on: " + settings.endpoints() + ", checkpoint " + settings.checkpoint().number()
                 + ":" + settings.checkpoint().hash() + ", consensus " + settings.consensus());
         task = executor.scheduleWithFixedDelay(this::tick, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
@@ -85,6 +95,9 @@ public class LedgerSyncScheduler {
         ScheduledFuture<?> t = task;
         if (t != null) {
             t.cancel(false);
+        }
+        if (pool != null) {
+            pool.shutdownNow();
         }
     }
 

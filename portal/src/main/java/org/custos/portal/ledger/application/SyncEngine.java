@@ -84,9 +84,10 @@ public final class SyncEngine {
     }
 
     /**
-     * With {@code prefetcher}, the next batch is fetched while the current one is verified and stored (the
-     * container passes a managed executor; a direct executor fetches in line). A prefetched batch is an unverified
-     * claim like any other: it is verified when its turn comes, and dropped if the run stops or rolls back first.
+     * With {@code prefetcher}, the next {@link #PREFETCH_DEPTH} batches are fetched while the current one is verified,
+     * and verified batches are stored on it too (the container passes a pool of {@code PREFETCH_DEPTH + 2} managed
+     * threads; a direct executor fetches and stores in line). A prefetched batch is an unverified claim like any
+     * other: it is verified when its turn comes, and dropped if the run stops or rolls back first.
      */
     public SyncEngine(LedgerSettings settings, List<LedgerNode> nodes, LedgerStore store, Clock clock,
                       Executor prefetcher) {
