@@ -54,6 +54,10 @@ public class SyncState {
     @Column(name = "block_count", nullable = false)
     private long blockCount;
 
+    /** The number of stored verified events, kept like {@link #blockCount}. */
+    @Column(name = "event_count", nullable = false)
+    private long eventCount;
+
     protected SyncState() {
     }
 
@@ -66,17 +70,23 @@ public class SyncState {
         this.updatedAt = at;
     }
 
-    /** A batch of {@code stored} blocks was stored up to {@code number}; {@code validators} after it (or null). */
-    public void advance(long number, String hash, String validatorsAfter, long stored, Instant at) {
+    /**
+     * A batch of {@code stored} blocks with {@code storedEvents} events was stored up to {@code number};
+     * {@code validators} after it (or null).
+     */
+    public void advance(long number, String hash, String validatorsAfter, long stored, long storedEvents,
+                        Instant at) {
         advance(number, hash, at);
         validators = validatorsAfter;
         blockCount += stored;
+        eventCount += storedEvents;
     }
 
-    /** Rolled back to {@code number}, {@code removed} blocks deleted. */
-    public void rolledBack(long number, String hash, long removed, Instant at) {
+    /** Rolled back to {@code number}, {@code removed} blocks and {@code removedEvents} events deleted. */
+    public void rolledBack(long number, String hash, long removed, long removedEvents, Instant at) {
         advance(number, hash, at);
         blockCount = Math.max(0, blockCount - removed);
+        eventCount = Math.max(0, eventCount - removedEvents);
     }
 
     private void advance(long number, String hash, Instant at) {
@@ -139,6 +149,10 @@ public class SyncState {
 
     public long getBlockCount() {
         return blockCount;
+    }
+
+    public long getEventCount() {
+        return eventCount;
     }
 
     public Long getHaltedAt() {

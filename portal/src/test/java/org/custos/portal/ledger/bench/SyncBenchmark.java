@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +37,17 @@ import org.web3j.protocol.http.HttpService;
 /**
  * {@code scripts/bench-sync.sh}: builds (once, cached in the output directory) a large chain on anvil: the consortium
  * simulator's history (blocks with events) followed by empty blocks up to {@code --blocks}; dumps it; then, against
- * one anvil loaded from the dump, measures in one run: (1) the raw batched fetch rate (the portal's Web3j client,
- * eth_getBlockByNumber with full transactions + eth_getBlockReceipts, 100 blocks per HTTP request, nothing
- * verified); (2) a naive Web3j loop, one request at a time per block (typed responses, default HttpService);
- * (3) Custos's verified-and-stored rate (the sync engine, Hibernate on an H2 file database); and heap used.
+ * one anvil loaded from the dump, measures in one run, after untimed warm-ups and in {@code --repeat} interleaved
+ * rounds (medians reported): (1) the raw batched fetch rate (the portal's Web3j client, eth_getBlockByNumber with
+ * full transactions + eth_getBlockReceipts, {@code --batch} blocks per HTTP request, one request at a time, nothing
+ * verified), and the same with as many requests in flight as the sync keeps; (2) a naive Web3j loop, one request at
+ * a time per block (typed responses, default HttpService); (3) Custos's verified-and-stored rate (the sync engine
+ * into an H2 file database, or PostgreSQL with {@code --jdbc}); heap used; and the CPU time of this JVM and of anvil
+ * per phase (the machine's cores are shared by both).
  */
 public final class SyncBenchmark {
 
     private static final String ANVIL_KEY_0 = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-
-    private static SyncEngine.RunReport lastReport;
 
     private SyncBenchmark() {
     }
@@ -74,87 +76,15 @@ public final class SyncBenchmark {
         long head = Long.parseLong(chain.getProperty("head"));
         System.out.printf("chain: %d blocks, %s consortium events (%s)%n", head, chain.getProperty("events"), state);
 
+        int repeat = Integer.parseInt(options.getOrDefault("repeat", "3"));
+        // --jdbc jdbc:postgresql://...: PostgreSQL (the production database; scripts/bench-sync.sh --postgres starts a
+        // fresh server with the default fsync); otherwise a fresh H2 file database per round
+        String jdbc = options.get("jdbc");
+        String database = jdbc != null && jdbc.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2 file";
+
         long loadStart = System.nanoTime();
         try (Anvil anvil = Anvil.start(state)) {
             System.out.printf("anvil loaded the state in %.1f s%n", (System.nanoTime() - loadStart) / 1e9);
-
-            // (1) raw batched fetch with the portal's client, nothing verified or stored
-            double raw = Double.NaN;
-            long receipts = 0;
-            if (phases.contains("raw")) try (Web3jLedgerNode node = new Web3jLedgerNode(anvil.url(), Duration.ofSeconds(60), 0,
-                    Duration.ofMillis(100))) {
-                // warm-up (connection, and the JIT: every phase is measured with compiled code, as in a portal
-                // that has been running), the first 20,000 blocks, untimed
-                for (long n = 1; n <= Math.min(20_000, head); n += batch) {
-                    node.blocks(n, (int) Math.min(batch, head - n + 1));
-                }
-                Cpu before = Cpu.now(anvil);
-                long t = System.nanoTime();
-                for (long n = 1; n <= head; n += batch) {
-                    for (RpcBlock b : node.blocks(n, (int) Math.min(batch, head - n + 1))) {
-                        receipts += b.receipts().size();
-                    }
-                }
-                raw = head / ((System.nanoTime() - t) / 1e9);
-                System.out.println("  raw " + Cpu.now(anvil).since(before));
-            }
-            if (phases.contains("raw")) {
-                System.out.printf("raw batched fetch:      %,10.0f blocks/s (%d blocks, %d receipts, %d per request)%n",
-                        raw, head, receipts, batch);
-            }
-            // (1b) the same fetch with as many requests in flight as the sync keeps (SyncEngine.PREFETCH_DEPTH + 1):
-            // the fastest any client of this node can fetch with that concurrency, nothing verified or stored
-            double pipelined = Double.NaN;
-            if (phases.contains("raw")) try (Web3jLedgerNode node = new Web3jLedgerNode(anvil.url(),
-                    Duration.ofSeconds(60), 0, Duration.ofMillis(100))) {
-                int inFlight = SyncEngine.PREFETCH_DEPTH + 1;
-                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(inFlight);
-                try {
-                    Cpu before = Cpu.now(anvil);
-                    long t = System.nanoTime();
-                    java.util.ArrayDeque<java.util.concurrent.Future<List<RpcBlock>>> flying =
-                            new java.util.ArrayDeque<>();
-                    long got = 0;
-                    for (long n = 1; n <= head || !flying.isEmpty(); ) {
-                        while (flying.size() < inFlight && n <= head) {
-                            long from = n;
-                            int count = (int) Math.min(batch, head - n + 1);
-                            flying.add(pool.submit(() -> node.blocks(from, count)));
-                            n += count;
-                        }
-                        got += flying.poll().get().size();
-                    }
-                    pipelined = got / ((System.nanoTime() - t) / 1e9);
-                    System.out.println("  raw pipelined " + Cpu.now(anvil).since(before));
-                } finally {
-                    pool.shutdownNow();
-                }
-                System.out.printf("raw, %d in flight:       %,10.0f blocks/s%n", inFlight, pipelined);
-            }
-
-            // (2) naive: one request at a time per block and its receipts, Web3j's default transport
-            double naive = Double.NaN;
-            Web3j web3j = phases.contains("naive") ? Web3j.build(new HttpService(anvil.url())) : null;
-            if (web3j != null) try {
-                int n = (int) Math.min(naiveBlocks, head);
-                for (long b = 1; b <= Math.min(500, n); b++) {   // warm-up, untimed
-                    web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(b)), true).send();
-                    web3j.ethGetBlockReceipts(DefaultBlockParameter.valueOf(BigInteger.valueOf(b))).send();
-                }
-                long t = System.nanoTime();
-                for (long b = 1; b <= n; b++) {
-                    web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(b)), true).send();
-                    web3j.ethGetBlockReceipts(DefaultBlockParameter.valueOf(BigInteger.valueOf(b))).send();
-                }
-                naive = n / ((System.nanoTime() - t) / 1e9);
-                System.out.printf("naive Web3j loop:       %,10.0f blocks/s (first %d blocks, 2 requests each)%n",
-                        naive, n);
-            } finally {
-                web3j.shutdown();
-            }
-
-            // (3) Custos: fetch, verify everything, store through Hibernate (H2 file), heap sampled meanwhile
-            Path db = Files.createTempDirectory(dir, "h2-");
             Map<String, String> config = new HashMap<>();
             config.put("custos.ledger.urls", anvil.url());
             config.put("custos.ledger.checkpoint", "0:" + chain.getProperty("genesis"));
@@ -164,52 +94,189 @@ public final class SyncBenchmark {
             config.put("custos.ledger.contracts.accountability", chain.getProperty("accountability"));
             config.put("custos.ledger.sync.batch-size", Integer.toString(batch));
             config.put("custos.ledger.timeout-seconds", "60");
-            // warm-up, untimed: the sync for 3 seconds into a scratch H2 database, thrown away
+            long expectedEvents = Long.parseLong(chain.getProperty("events"));
+
+            // warm-ups, untimed: every phase is measured with compiled code, as in a portal that has been running
+            if (phases.contains("raw")) {
+                raw(anvil, Math.min(20_000, head), batch);
+            }
             Path scratch = Files.createTempDirectory(dir, "h2-warmup-");
             try (TestStore store = new TestStore("jdbc:h2:file:" + scratch.resolve("warmup").toAbsolutePath());
                  Sync sync = new Sync(config, store)) {
                 SyncEngine.RunReport warm = sync.engine.runOnce(Duration.ofSeconds(3));
-                System.out.printf("  (warm-up: %d blocks synced into a scratch database)%n", warm.blocks());
+                System.out.printf("(warm-up: %d blocks synced into a scratch database)%n", warm.blocks());
             } finally {
                 deleteTree(scratch);
             }
-            HeapSampler heap = new HeapSampler();
-            System.gc();
-            heap.start();
-            double custos;
-            long events;
-            // --jdbc jdbc:postgresql://...: PostgreSQL (the production database; scripts/bench-sync.sh --postgres
-            // starts a fresh server with the default fsync); otherwise an H2 file database
-            String jdbc = options.getOrDefault("jdbc", "jdbc:h2:file:" + db.resolve("custos").toAbsolutePath());
-            String database = jdbc.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2 file";
-            try (TestStore store = new TestStore(jdbc);
-                 Sync sync = new Sync(config, store)) {
-                long t = System.nanoTime();
-                Cpu before = Cpu.now(anvil);
-                SyncEngine.RunReport report = sync.engine.runOnce(Duration.ofHours(2));
-                System.out.println("  Custos " + Cpu.now(anvil).since(before));
-                lastReport = report;
-                custos = report.blocks() / ((System.nanoTime() - t) / 1e9);
-                events = store.eventCount(null);
-                if (report.result() != SyncEngine.RunResult.CAUGHT_UP || store.blockCount() != head
-                        || events != Long.parseLong(chain.getProperty("events"))) {
-                    throw new IllegalStateException("sync did not verify the whole chain: " + report);
+
+            // rounds: (1) raw batched fetch with the portal's client, nothing verified or stored, one request at a
+            // time; (1b) the same with as many requests in flight as the sync keeps; (3) Custos: fetch, verify
+            // everything, store; interleaved, so that a disturbance of the shared machine hits all of them alike
+            List<Double> raws = new ArrayList<>();
+            List<Double> pipelineds = new ArrayList<>();
+            List<Double> custoses = new ArrayList<>();
+            for (int round = 1; round <= repeat; round++) {
+                if (phases.contains("raw")) {
+                    Cpu before = Cpu.now(anvil);
+                    raws.add(raw(anvil, head, batch));
+                    System.out.printf("round %d raw batched fetch:   %,8.0f blocks/s (%d per request; %s)%n", round,
+                            raws.get(raws.size() - 1), batch, Cpu.now(anvil).since(before));
+                    before = Cpu.now(anvil);
+                    pipelineds.add(pipelined(anvil, head, batch, SyncEngine.PREFETCH_DEPTH + 1));
+                    System.out.printf("round %d raw, %d in flight:     %,8.0f blocks/s (%s)%n", round,
+                            SyncEngine.PREFETCH_DEPTH + 1, pipelineds.get(pipelineds.size() - 1),
+                            Cpu.now(anvil).since(before));
                 }
-            } finally {
-                heap.stop();
-                deleteTree(db);
+                if (phases.contains("custos")) {
+                    custoses.add(custos(anvil, config, jdbc, dir, head, expectedEvents, round));
+                }
             }
-            System.out.printf("Custos verified+stored: %,10.0f blocks/s (%d blocks, %d events, %s, batch %d)%n",
-                    custos, head, events, database, batch);
-            System.out.printf("  of which fetching %.1f s, verifying %.1f s, storing %.1f s%n",
-                    lastReport.fetching().toMillis() / 1e3, lastReport.verifying().toMillis() / 1e3,
-                    lastReport.storing().toMillis() / 1e3);
-            System.out.printf("heap: max used %d MB, max after GC %d MB (-Xmx %d MB)%n", heap.maxUsed >> 20,
-                    heap.maxAfterGc() >> 20, Runtime.getRuntime().maxMemory() >> 20);
-            if (web3j != null && phases.contains("raw")) {
-                System.out.printf("ratios: Custos / raw = %.0f %%, Custos / raw with %d in flight = %.0f %%, "
-                        + "Custos / naive = %.1fx%n", 100 * custos / raw, SyncEngine.PREFETCH_DEPTH + 1,
-                        100 * custos / pipelined, custos / naive);
+
+            // (2) naive: one request at a time per block and its receipts, Web3j's default transport (once: slow)
+            double naive = Double.NaN;
+            if (phases.contains("naive")) {
+                naive = naive(anvil, (int) Math.min(naiveBlocks, head));
+                System.out.printf("naive Web3j loop:              %,8.0f blocks/s (first %d blocks, 2 requests each)%n",
+                        naive, Math.min(naiveBlocks, head));
+            }
+
+            System.out.printf("%nchain %d blocks (%d with consortium events), %s, batch %d, median of %d rounds:%n",
+                    head, expectedEvents, database, batch, repeat);
+            double raw = median(raws);
+            double pipelined = median(pipelineds);
+            double custos = median(custoses);
+            System.out.printf("  raw batched fetch     %,8.0f blocks/s  %s%n", raw, rounds(raws));
+            System.out.printf("  raw, %d in flight      %,8.0f blocks/s  %s%n", SyncEngine.PREFETCH_DEPTH + 1,
+                    pipelined, rounds(pipelineds));
+            System.out.printf("  naive Web3j loop      %,8.0f blocks/s%n", naive);
+            System.out.printf("  Custos verified+stored %,7.0f blocks/s  %s%n", custos, rounds(custoses));
+            System.out.printf("  heap: max used %d MB, max after GC %d MB (-Xmx %d MB)%n", maxHeapUsed >> 20,
+                    maxHeapAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("ratios: Custos / raw = %.0f %%, Custos / raw with %d in flight = %.0f %%, "
+                    + "Custos / naive = %.1fx%n", 100 * custos / raw, SyncEngine.PREFETCH_DEPTH + 1,
+                    100 * custos / pipelined, custos / naive);
+        }
+    }
+
+    private static long maxHeapUsed;
+    private static long maxHeapAfterGc;
+
+    private static String rounds(List<Double> values) {
+        return values.stream().map(v -> String.format("%,.0f", v)).toList().toString();
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** Blocks 1..head with their receipts, one batched request at a time; blocks per second. */
+    private static double raw(Anvil anvil, long head, int batch) throws Exception {
+        try (Web3jLedgerNode node = new Web3jLedgerNode(anvil.url(), Duration.ofSeconds(60), 0,
+                Duration.ofMillis(100))) {
+            node.blocks(1, 1);   // connection
+            long got = 0;
+            long t = System.nanoTime();
+            for (long n = 1; n <= head; n += batch) {
+                got += node.blocks(n, (int) Math.min(batch, head - n + 1)).size();
+            }
+            double rate = got / ((System.nanoTime() - t) / 1e9);
+            if (got != head) {
+                throw new IllegalStateException("raw fetch got " + got + " of " + head + " blocks");
+            }
+            return rate;
+        }
+    }
+
+    /**
+     * The same fetch with {@code inFlight} batched requests in flight (as many as the sync keeps): the fastest any
+     * client of this node can fetch with that concurrency, nothing verified or stored.
+     */
+    private static double pipelined(Anvil anvil, long head, int batch, int inFlight) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(inFlight);
+        try (Web3jLedgerNode node = new Web3jLedgerNode(anvil.url(), Duration.ofSeconds(60), 0,
+                Duration.ofMillis(100))) {
+            node.blocks(1, 1);
+            java.util.ArrayDeque<java.util.concurrent.Future<List<RpcBlock>>> flying = new java.util.ArrayDeque<>();
+            long got = 0;
+            long t = System.nanoTime();
+            for (long n = 1; n <= head || !flying.isEmpty(); ) {
+                while (flying.size() < inFlight && n <= head) {
+                    long from = n;
+                    int count = (int) Math.min(batch, head - n + 1);
+                    flying.add(pool.submit(() -> node.blocks(from, count)));
+                    n += count;
+                }
+                got += flying.poll().get().size();
+            }
+            return got / ((System.nanoTime() - t) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double naive(Anvil anvil, int n) throws Exception {
+        Web3j web3j = Web3j.build(new HttpService(anvil.url()));
+        try {
+            for (long b = 1; b <= Math.min(500, n); b++) {   // warm-up, untimed
+                web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(b)), true).send();
+                web3j.ethGetBlockReceipts(DefaultBlockParameter.valueOf(BigInteger.valueOf(b))).send();
+            }
+            long t = System.nanoTime();
+            for (long b = 1; b <= n; b++) {
+                web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(b)), true).send();
+                web3j.ethGetBlockReceipts(DefaultBlockParameter.valueOf(BigInteger.valueOf(b))).send();
+            }
+            return n / ((System.nanoTime() - t) / 1e9);
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    /** One full sync into a fresh database (H2 file, or the PostgreSQL database emptied first); blocks per second. */
+    private static double custos(Anvil anvil, Map<String, String> config, String jdbc, Path dir, long head,
+                                 long expectedEvents, int round) throws Exception {
+        Path db = null;
+        String url = jdbc;
+        if (url == null) {
+            db = Files.createTempDirectory(dir, "h2-");
+            url = "jdbc:h2:file:" + db.resolve("custos").toAbsolutePath();
+        } else {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA public CASCADE");
+                st.execute("CREATE SCHEMA public");
+            }
+        }
+        HeapSampler heap = new HeapSampler();
+        System.gc();
+        heap.start();
+        try (TestStore store = new TestStore(url); Sync sync = new Sync(config, store)) {
+            Cpu before = Cpu.now(anvil);
+            long t = System.nanoTime();
+            SyncEngine.RunReport report = sync.engine.runOnce(Duration.ofHours(2));
+            double rate = report.blocks() / ((System.nanoTime() - t) / 1e9);
+            String cpu = Cpu.now(anvil).since(before);
+            long events = store.eventCount(null);
+            if (report.result() != SyncEngine.RunResult.CAUGHT_UP || store.blockCount() != head
+                    || events != expectedEvents) {
+                throw new IllegalStateException("sync did not verify the whole chain: " + report);
+            }
+            System.out.printf("round %d Custos verified+stored: %,8.0f blocks/s (%d blocks, %d events; waiting for "
+                    + "the node %.1f s, verifying %.1f s, storing %.1f s; %s)%n", round, rate, head, events,
+                    report.fetching().toMillis() / 1e3, report.verifying().toMillis() / 1e3,
+                    report.storing().toMillis() / 1e3, cpu);
+            return rate;
+        } finally {
+            heap.stop();
+            maxHeapUsed = Math.max(maxHeapUsed, heap.maxUsed);
+            maxHeapAfterGc = Math.max(maxHeapAfterGc, heap.maxAfterGc());
+            if (db != null) {
+                deleteTree(db);
             }
         }
     }
