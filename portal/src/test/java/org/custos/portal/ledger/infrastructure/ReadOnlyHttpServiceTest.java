@@ -38,10 +38,7 @@ class ReadOnlyHttpServiceTest {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(body);
-            byte[] answer = (body.trim().startsWith("[")
-                    ? "[{\"jsonrpc\":\"2.0\",\"id\":" + idOf(body) + ",\"result\":\"0x10\"}]"
-                    : "{\"jsonrpc\":\"2.0\",\"id\":" + idOf(body) + ",\"result\":\"0x10\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] answer = answer(body).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
@@ -53,14 +50,27 @@ class ReadOnlyHttpServiceTest {
         web3j = Web3j.build(service);
     }
 
-    private static String idOf(String body) {
-        int i = body.indexOf("\"id\":") + 5;
-        int end = i;
-        while (end < body.length() && Character.isDigit(body.charAt(end))) {
-            end++;
+    /** When set, a batch is answered with one JSON-RPC error object instead of an array (as nodes do). */
+    private volatile boolean batchAnsweredWithAnObject;
+
+    /** "0x10" for every request; a batch's answers in reverse order (JSON-RPC does not promise the order). */
+    private String answer(String body) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode request = JSON.readTree(body);
+        if (!request.isArray()) {
+            return "{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + ",\"result\":\"0x10\"}";
         }
-        return body.substring(i, end);
+        if (batchAnsweredWithAnObject) {
+            return "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32005,\"message\":\"batch too large\"}}";
+        }
+        List<String> answers = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode r : request) {
+            answers.add(0, "{\"jsonrpc\":\"2.0\",\"id\":" + r.get("id") + ",\"result\":\"0x10\"}");
+        }
+        return "[" + String.join(",", answers) + "]";
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @AfterEach
     void stop() {
@@ -111,6 +121,43 @@ class ReadOnlyHttpServiceTest {
                 .add(web3j.ethSendRawTransaction("0x02f86c"));
         assertThatThrownBy(batch::send).isInstanceOf(RefusedMethodException.class);
         assertThat(received).isEmpty();
+    }
+
+    private Request<?, Web3jLedgerNode.RawResponse> raw(String method, List<?> params) {
+        return new Request<>(method, params, service, Web3jLedgerNode.RawResponse.class);
+    }
+
+    @Test
+    void aBatchOfOneResponseTypeIsReadInOnePassWithEveryAnswer() throws IOException {
+        var batch = web3j.newBatch().add(raw("eth_blockNumber", List.of())).add(raw("eth_chainId", List.of()))
+                .add(raw("eth_getBlockByNumber", List.of("0x1", true)));
+        var response = batch.send();
+        assertThat(received).hasSize(1);
+        assertThat(response.getRequests()).hasSize(3);
+        assertThat(response.getResponses()).hasSize(3)
+                .allSatisfy(r -> assertThat(r).isInstanceOf(Web3jLedgerNode.RawResponse.class))
+                .allSatisfy(r -> assertThat(r.getResult()).isEqualTo("0x10"));
+        // answered in reverse order: the ids say which answer is whose (Web3jLedgerNode matches by id)
+        List<Long> requestIds = new java.util.ArrayList<>(response.getRequests().stream().map(Request::getId).toList());
+        java.util.Collections.reverse(requestIds);
+        assertThat(response.getResponses().stream().map(r -> r.getId()).toList()).isEqualTo(requestIds);
+    }
+
+    @Test
+    void aBatchOfOneResponseTypeWithOneWriteIsRefusedAsAWhole() {
+        var batch = web3j.newBatch().add(raw("eth_blockNumber", List.of()))
+                .add(raw("eth_sendRawTransaction", List.of("0x02f86c")));
+        assertThatThrownBy(batch::send).isInstanceOf(RefusedMethodException.class)
+                .hasMessageContaining("eth_sendRawTransaction");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aBatchAnsweredWithoutAnArrayIsAnError() {
+        batchAnsweredWithAnObject = true;
+        var batch = web3j.newBatch().add(raw("eth_blockNumber", List.of())).add(raw("eth_chainId", List.of()));
+        assertThatThrownBy(batch::send).isInstanceOf(IOException.class);
+        assertThat(received).hasSize(1);
     }
 
     @Test
