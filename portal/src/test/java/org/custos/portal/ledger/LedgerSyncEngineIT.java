@@ -297,6 +297,37 @@ class LedgerSyncEngineIT {
         }
     }
 
+    // --- requests in flight ---
+
+    @Test
+    void theSyncKeepsPrefetchPlusOneBatchesInFlightAndZeroMeansOneAtATime() throws Exception {
+        for (int prefetch : new int[] {0, 2}) {
+            try (Anvil anvil = Anvil.start(chain.stateFile); TamperingProxy proxy = new TamperingProxy(anvil.url());
+                 TestStore store = store()) {
+                Map<String, String> c = config(proxy.url(), 20);
+                c.put("custos.ledger.sync.prefetch", Integer.toString(prefetch));
+                // the first block batches are held at the proxy until prefetch + 1 of them have arrived (at most
+                // 5 s): with prefetch 2 the engine must have sent three without waiting for an answer
+                java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(prefetch + 1);
+                proxy.beforeForward(request -> {
+                    if (request.toString().contains("eth_getBlockReceipts")) {
+                        arrived.countDown();
+                        try {
+                            arrived.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                });
+                try (Sync sync = new Sync(c, store)) {
+                    assertThat(sync.run().result()).isEqualTo(RunResult.CAUGHT_UP);
+                }
+                assertThat(proxy.maxBlockBatchesInFlight()).as("prefetch " + prefetch).isEqualTo(prefetch + 1);
+                assertThat(store.snapshot()).as("prefetch " + prefetch).isEqualTo(reference());
+            }
+        }
+    }
+
     // --- kills ---
 
     @Test

@@ -60,7 +60,7 @@ public class LedgerSyncScheduler {
 
     /**
      * Container-managed threads (naming, class loader and security context of the application) for the sync's own
-     * pool: {@link SyncEngine#PREFETCH_DEPTH} batches fetched ahead, the one awaited, and a batch being stored, so
+     * pool: {@link LedgerSettings#prefetch()} batches fetched ahead, the one awaited, and a batch being stored, so
      * that fetching, verifying and storing overlap (docs/performance.md "Portal sync"). A pool of its own, not the
      * shared default executor, whose size the application does not control.
      */
@@ -83,7 +83,7 @@ public class LedgerSyncScheduler {
         }
         // the stored index must come from the same checkpoint: another chain's index fails the deployment here
         store.state(settings.checkpoint(), clock.instant());
-        pool = Executors.newFixedThreadPool(SyncEngine.PREFETCH_DEPTH + 2, threads);
+        pool = Executors.newFixedThreadPool(settings.prefetch() + 2, threads);
         engine = new SyncEngine(settings, nodes.nodes(), store, clock, pool);
         LOG.info(() -> "ledger sync on: " + settings.endpoints() + ", checkpoint " + settings.checkpoint().number()
                 + ":" + settings.checkpoint().hash() + ", consensus " + settings.consensus());

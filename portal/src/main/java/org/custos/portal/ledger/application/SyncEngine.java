@@ -60,9 +60,6 @@ public final class SyncEngine {
                                  Instant unreachableSince, Instant checkedAt) {
     }
 
-    /** Batches requested ahead of the one being verified (each an unverified claim until its turn comes). */
-    public static final int PREFETCH_DEPTH = 2;
-
     private final LedgerSettings settings;
     private final List<LedgerNode> nodes;
     private final LedgerStore store;
@@ -84,9 +81,9 @@ public final class SyncEngine {
     }
 
     /**
-     * With {@code prefetcher}, the next {@link #PREFETCH_DEPTH} batches are fetched while the current one is verified,
-     * and verified batches are stored on it too (the container passes a pool of {@code PREFETCH_DEPTH + 2} managed
-     * threads; a direct executor fetches and stores in line). A prefetched batch is an unverified claim like any
+     * With {@code prefetcher}, the next {@link LedgerSettings#prefetch()} batches are fetched while the current one
+     * is verified, and verified batches are stored on it too (the container passes a pool of {@code prefetch + 2}
+     * managed threads; a direct executor fetches and stores in line). A prefetched batch is an unverified claim like any
      * other: it is verified when its turn comes, and dropped if the run stops or rolls back first.
      */
     public SyncEngine(LedgerSettings settings, List<LedgerNode> nodes, LedgerStore store, Clock clock,
@@ -190,10 +187,10 @@ public final class SyncEngine {
                     ahead.add(prefetch(source, height + 1, count));
                 }
                 Prefetch current = ahead.pollFirst();
-                // keep PREFETCH_DEPTH batches in flight: the node serves the next while this one is parsed
+                // keep settings.prefetch() batches requested ahead: the node serves them while this one is verified
                 long next = ahead.isEmpty() ? current.from() + current.count()
                         : ahead.peekLast().from() + ahead.peekLast().count();
-                while (ahead.size() < PREFETCH_DEPTH && next <= head) {
+                while (ahead.size() < settings.prefetch() && next <= head) {
                     int n = (int) Math.min(settings.batchSize(), head - next + 1);
                     ahead.add(prefetch(source, next, n));
                     next += n;

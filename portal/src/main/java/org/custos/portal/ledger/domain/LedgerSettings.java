@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * @param contracts      consortium contract addresses (lower-case), null when the sync is off
  * @param clinics        portal clinic ids (token claim {@code clinic_id}) to on-chain clinic ids (bytes32 hex)
  * @param batchSize      blocks per batched request
+ * @param prefetch       batches requested ahead of the one being verified (0: one request at a time)
  * @param timeout        connect/read timeout per request
  * @param retries        retries of a failed request (exponential backoff from {@code retryBackoff})
  * @param retryBackoff   first backoff
@@ -37,8 +38,8 @@ import java.util.regex.Pattern;
  */
 public record LedgerSettings(List<String> endpoints, Checkpoint checkpoint, ConsensusKind consensus,
                              List<String> validators, long epochLength, Contracts contracts,
-                             Map<String, String> clinics, int batchSize, Duration timeout, int retries,
-                             Duration retryBackoff, Duration interval) {
+                             Map<String, String> clinics, int batchSize, int prefetch, Duration timeout,
+                             int retries, Duration retryBackoff, Duration interval) {
 
     public static final String URLS = "custos.ledger.urls";
     public static final String URL = "custos.ledger.url";
@@ -52,6 +53,9 @@ public record LedgerSettings(List<String> endpoints, Checkpoint checkpoint, Cons
     public static final String CLINICS = "custos.ledger.clinics";
     public static final String BATCH_SIZE = "custos.ledger.sync.batch-size";
     public static final String INTERVAL = "custos.ledger.sync.interval-ms";
+    public static final String PREFETCH = "custos.ledger.sync.prefetch";
+    /** Batches requested ahead by default: the node serves them while the portal parses and verifies. */
+    public static final int DEFAULT_PREFETCH = 2;
     public static final String TIMEOUT = "custos.ledger.timeout-seconds";
     public static final String RETRIES = "custos.ledger.retries";
     public static final String RETRY_BACKOFF = "custos.ledger.retry-backoff-ms";
@@ -97,11 +101,12 @@ public record LedgerSettings(List<String> endpoints, Checkpoint checkpoint, Cons
         int retries = (int) range(config, RETRIES, 2, 0, 10);
         Duration backoff = Duration.ofMillis(range(config, RETRY_BACKOFF, 250, 1, 60_000));
         int batch = (int) range(config, BATCH_SIZE, 100, 1, 2000);
+        int prefetch = (int) range(config, PREFETCH, DEFAULT_PREFETCH, 0, 8);
         Duration interval = Duration.ofMillis(range(config, INTERVAL, 2000, 10, 3_600_000));
         Optional<String> checkpointText = value(config, CHECKPOINT);
         if (checkpointText.isEmpty()) {
-            return new LedgerSettings(endpoints, null, null, List.of(), 0, null, Map.of(), batch, timeout, retries,
-                    backoff, interval);
+            return new LedgerSettings(endpoints, null, null, List.of(), 0, null, Map.of(), batch, prefetch, timeout,
+                    retries, backoff, interval);
         }
         Checkpoint checkpoint = checkpoint(checkpointText.get());
         ConsensusKind consensus = consensus(value(config, CONSENSUS).orElseThrow(() -> new LedgerConfigException(
@@ -130,7 +135,7 @@ public record LedgerSettings(List<String> endpoints, Checkpoint checkpoint, Cons
             throw new LedgerConfigException("the three consortium contract addresses must differ: " + contracts);
         }
         return new LedgerSettings(endpoints, checkpoint, consensus, validators, epoch, contracts,
-                clinics(value(config, CLINICS).orElse("")), batch, timeout, retries, backoff, interval);
+                clinics(value(config, CLINICS).orElse("")), batch, prefetch, timeout, retries, backoff, interval);
     }
 
     /** The on-chain clinic id (bytes32 hex) of a portal clinic id: mapped, or the claim itself if it is one. */

@@ -23,6 +23,7 @@ import org.custos.consortium.sim.SimulationParameters;
 import org.custos.consortium.sim.SimulationRun;
 import org.custos.consortium.sim.Simulator;
 import org.custos.portal.ledger.application.SyncEngine;
+import org.custos.portal.ledger.domain.LedgerSettings;
 import org.custos.portal.ledger.domain.RpcBlock;
 import org.custos.portal.ledger.infrastructure.Web3jLedgerNode;
 import org.custos.portal.ledger.testing.Anvil;
@@ -122,9 +123,9 @@ public final class SyncBenchmark {
                     System.out.printf("round %d raw batched fetch:   %,8.0f blocks/s (%d per request; %s)%n", round,
                             raws.get(raws.size() - 1), batch, Cpu.now(anvil).since(before));
                     before = Cpu.now(anvil);
-                    pipelineds.add(pipelined(anvil, head, batch, SyncEngine.PREFETCH_DEPTH + 1));
+                    pipelineds.add(pipelined(anvil, head, batch, LedgerSettings.DEFAULT_PREFETCH + 1));
                     System.out.printf("round %d raw, %d in flight:     %,8.0f blocks/s (%s)%n", round,
-                            SyncEngine.PREFETCH_DEPTH + 1, pipelineds.get(pipelineds.size() - 1),
+                            LedgerSettings.DEFAULT_PREFETCH + 1, pipelineds.get(pipelineds.size() - 1),
                             Cpu.now(anvil).since(before));
                 }
                 if (phases.contains("custos")) {
@@ -146,14 +147,14 @@ public final class SyncBenchmark {
             double pipelined = median(pipelineds);
             double custos = median(custoses);
             System.out.printf("  raw batched fetch     %,8.0f blocks/s  %s%n", raw, rounds(raws));
-            System.out.printf("  raw, %d in flight      %,8.0f blocks/s  %s%n", SyncEngine.PREFETCH_DEPTH + 1,
+            System.out.printf("  raw, %d in flight      %,8.0f blocks/s  %s%n", LedgerSettings.DEFAULT_PREFETCH + 1,
                     pipelined, rounds(pipelineds));
             System.out.printf("  naive Web3j loop      %,8.0f blocks/s%n", naive);
             System.out.printf("  Custos verified+stored %,7.0f blocks/s  %s%n", custos, rounds(custoses));
             System.out.printf("  heap: max used %d MB, max after GC %d MB (-Xmx %d MB)%n", maxHeapUsed >> 20,
                     maxHeapAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf("ratios: Custos / raw = %.0f %%, Custos / raw with %d in flight = %.0f %%, "
-                    + "Custos / naive = %.1fx%n", 100 * custos / raw, SyncEngine.PREFETCH_DEPTH + 1,
+                    + "Custos / naive = %.1fx%n", 100 * custos / raw, LedgerSettings.DEFAULT_PREFETCH + 1,
                     100 * custos / pipelined, custos / naive);
         }
     }

@@ -35,6 +35,10 @@ class LedgerSettingsTest {
         assertThat(s.checkpoint()).isEqualTo(new LedgerSettings.Checkpoint(0, HASH));
         assertThat(s.consensus()).isEqualTo(ConsensusKind.DEV);
         assertThat(s.batchSize()).isEqualTo(100);
+        assertThat(s.prefetch()).isEqualTo(LedgerSettings.DEFAULT_PREFETCH).isEqualTo(2);
+        Map<String, String> sequential = valid();
+        sequential.put("custos.ledger.sync.prefetch", "0");
+        assertThat(parse(sequential).prefetch()).isZero();
         assertThat(s.contracts().roleOf("0x" + "22".repeat(20))).isEqualTo("records");
     }
 
@@ -107,6 +111,8 @@ class LedgerSettingsTest {
         assertRefused("custos.ledger.contracts.records", "0x" + "11".repeat(20), "must differ");
         assertRefused("custos.ledger.clinics", "clinic-north", "clinic-name=0x");
         assertRefused("custos.ledger.sync.batch-size", "0", "custos.ledger.sync.batch-size");
+        assertRefused("custos.ledger.sync.prefetch", "9", "custos.ledger.sync.prefetch");
+        assertRefused("custos.ledger.sync.prefetch", "-1", "custos.ledger.sync.prefetch");
         assertRefused("custos.ledger.timeout-seconds", "five", "whole number");
         Map<String, String> missing = valid();
         missing.remove("custos.ledger.contracts.accountability");

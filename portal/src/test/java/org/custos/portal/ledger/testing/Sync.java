@@ -18,15 +18,15 @@ public final class Sync implements AutoCloseable {
     public final SyncEngine engine;
     private final List<Web3jLedgerNode> nodes = new ArrayList<>();
     /** As the container's sync pool: the batches fetched ahead, the one awaited, and a batch's store. */
-    private final java.util.concurrent.ExecutorService prefetcher = java.util.concurrent.Executors
-            .newFixedThreadPool(SyncEngine.PREFETCH_DEPTH + 2, r -> {
-                Thread t = new Thread(r, "ledger-prefetch");
-                t.setDaemon(true);
-                return t;
-            });
+    private final java.util.concurrent.ExecutorService prefetcher;
 
     public Sync(Map<String, String> config, TestStore store) {
         settings = LedgerSettings.from(key -> Optional.ofNullable(config.get(key)));
+        prefetcher = java.util.concurrent.Executors.newFixedThreadPool(settings.prefetch() + 2, r -> {
+            Thread t = new Thread(r, "ledger-prefetch");
+            t.setDaemon(true);
+            return t;
+        });
         for (String url : settings.endpoints()) {
             nodes.add(new Web3jLedgerNode(url, settings.timeout(), settings.retries(), settings.retryBackoff()));
         }

@@ -2,6 +2,7 @@ package org.custos.portal.ledger.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,8 @@ public final class TamperingProxy implements AutoCloseable {
     private volatile BiConsumer<JsonNode, JsonNode> tamper = (request, response) -> { };
     private volatile Consumer<JsonNode> beforeForward = request -> { };
     private final AtomicInteger blockBatches = new AtomicInteger();
+    private final AtomicInteger blockBatchesInFlight = new AtomicInteger();
+    private final AtomicInteger maxBlockBatchesInFlight = new AtomicInteger();
 
     public TamperingProxy(String upstream) throws IOException {
         this.upstream = upstream;
@@ -42,29 +45,17 @@ public final class TamperingProxy implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
                 JsonNode request = JSON.readTree(body);
-                if (request.toString().contains("eth_getBlockReceipts")) {
+                boolean blockBatch = request.toString().contains("eth_getBlockReceipts");
+                if (blockBatch) {
                     blockBatches.incrementAndGet();
+                    maxBlockBatchesInFlight.accumulateAndGet(blockBatchesInFlight.incrementAndGet(), Math::max);
                 }
-                beforeForward.accept(request);
-                byte[] answer;
-                int status;
                 try {
-                    HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(this.upstream))
-                            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-                    JsonNode parsed = JSON.readTree(response.body());
-                    tamper.accept(request, parsed);
-                    answer = JSON.writeValueAsBytes(parsed);
-                    status = response.statusCode();
-                } catch (IOException | InterruptedException e) {
-                    answer = ("upstream unreachable: " + e).getBytes(StandardCharsets.UTF_8);
-                    status = 502;
-                }
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
+                    forward(exchange, body, request);
+                } finally {
+                    if (blockBatch) {
+                        blockBatchesInFlight.decrementAndGet();
+                    }
                 }
             } catch (RuntimeException e) {
                 exchange.sendResponseHeaders(500, -1);
@@ -73,6 +64,31 @@ public final class TamperingProxy implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    private void forward(HttpExchange exchange, byte[] body, JsonNode request)
+            throws IOException {
+        beforeForward.accept(request);
+        byte[] answer;
+        int status;
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(this.upstream))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode parsed = JSON.readTree(response.body());
+            tamper.accept(request, parsed);
+            answer = JSON.writeValueAsBytes(parsed);
+            status = response.statusCode();
+        } catch (IOException | InterruptedException e) {
+            answer = ("upstream unreachable: " + e).getBytes(StandardCharsets.UTF_8);
+            status = 502;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+        }
     }
 
     public String url() {
@@ -89,6 +105,11 @@ public final class TamperingProxy implements AutoCloseable {
 
     public void beforeForward(Consumer<JsonNode> hook) {
         this.beforeForward = hook;
+    }
+
+    /** The most block batches the proxy was forwarding at the same time. */
+    public int maxBlockBatchesInFlight() {
+        return maxBlockBatchesInFlight.get();
     }
 
     /** Requests so far that asked for block receipts (one per block batch). */
