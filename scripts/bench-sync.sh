@@ -13,6 +13,8 @@
 #   scripts/bench-sync.sh --postgres ...        # store into PostgreSQL (a fresh server of our own on port 25432,
 #                                               # default fsync) instead of an H2 file database
 #   scripts/bench-sync.sh --phases custos ...   # only the sync (for profiling)
+#   scripts/bench-sync.sh --bft [--blocks 20000] # QBFT seal checking: a chain sealed by 4 test validators, served
+#                                               # from memory, synced into H2 (BftSyncBenchmark)
 #   CUSTOS_BENCH_SKIP_BUILD=1 scripts/bench-sync.sh ...
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,8 +23,13 @@ BENCH_PG_PORT=25432
 
 args=()
 postgres=0
+main=org.custos.portal.ledger.bench.SyncBenchmark
 for a in "$@"; do
-  if [[ "$a" == --postgres ]]; then postgres=1; else args+=("$a"); fi
+  case "$a" in
+    --postgres) postgres=1 ;;
+    --bft) main=org.custos.portal.ledger.bench.BftSyncBenchmark ;;
+    *) args+=("$a") ;;
+  esac
 done
 if (( postgres )); then
   source "$ROOT/scripts/lib/all.sh"
@@ -42,5 +49,5 @@ CLASSES="$(mktemp -d target/bench-sync-classes.XXXXXX)"
 if (( postgres )); then trap 'rm -rf "$CLASSES"; pg_stop bench-postgres' EXIT; else trap 'rm -rf "$CLASSES"' EXIT; fi
 cp -r target/classes "$CLASSES/main" && cp -r target/test-classes "$CLASSES/test"
 java -Xmx512m -Danvil.binary="$ROOT/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" \
-  -cp "$CLASSES/test:$CLASSES/main:$(cat "$CP_FILE")" org.custos.portal.ledger.bench.SyncBenchmark \
+  -cp "$CLASSES/test:$CLASSES/main:$(cat "$CP_FILE")" "$main" \
   --dir target/bench-sync "${args[@]}"

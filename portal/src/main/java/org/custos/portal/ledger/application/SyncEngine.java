@@ -111,7 +111,9 @@ public final class SyncEngine {
         try {
             prefetcher.execute(() -> {
                 try {
-                    future.complete(node.blocks(from, count));
+                    List<RpcBlock> blocks = node.blocks(from, count);
+                    verifier.prepare(blocks);   // e.g. recover BFT seals here, in parallel with the main thread
+                    future.complete(blocks);
                 } catch (LedgerUnavailableException | RuntimeException e) {
                     future.completeExceptionally(e);
                 }

@@ -97,6 +97,24 @@ public final class BatchVerifier {
         return bftReplay.start(parentNumber, parentHash, headers, verifiedHash, storedValidators);
     }
 
+    /**
+     * Work that can be done ahead, on the fetching thread, for blocks not verified yet (QBFT / IBFT 2.0: recovering
+     * their seals' signers, see {@link BftSeals#prepare}); nothing is decided here. Thread-safe; a no-op for other
+     * consensus. A block that does not parse is skipped: {@link #verify} reports it.
+     */
+    public void prepare(List<RpcBlock> blocks) {
+        if (bftSeals == null) {
+            return;
+        }
+        for (RpcBlock block : blocks) {
+            try {
+                bftSeals.prepare(RpcHeaderParser.parse(block.block()).header());
+            } catch (RuntimeException e) {
+                // verified (and reported) when its turn comes
+            }
+        }
+    }
+
     /** Verifies {@code blocks} (consecutive, from {@code parentNumber + 1}) on top of the verified parent. */
     public Outcome verify(long parentNumber, String parentHash, List<RpcBlock> blocks, Instant now) {
         if (needsReplay(parentNumber, parentHash)) {

@@ -184,6 +184,57 @@ public class BatchVerifierBftTest {
 
     @ParameterizedTest
     @EnumSource(BftVariant.class)
+    void sealsRecoveredAheadChangeWhenTheWorkIsDoneNotWhatIsAccepted(BftVariant variant) throws Exception {
+        String otherRoot = "0x" + "5e".repeat(32);
+        BftTestChain good = new BftTestChain(variant, FOUR);
+        good.append(Spec.of(FOUR)).append(Spec.of(FOUR)).append(Spec.of(FOUR));
+        // the same chain with block 3's stateRoot changed and its hash recomputed: the same seals, another header
+        BftTestChain rehashed = new BftTestChain(variant, FOUR);
+        rehashed.append(Spec.of(FOUR)).append(Spec.of(FOUR)).append(Spec.of(FOUR), json -> {
+            json.put("stateRoot", otherRoot);
+            json.put("hash", variant.blockHasher().hash(RpcHeaderParser.parse(json).header()).toHex());
+            return json;
+        });
+        assertThat(rehashed.hash(2)).isEqualTo(good.hash(2));
+
+        // the honest block's seals and the changed block's recovered ahead, on another thread
+        BatchVerifier verifier = started(settings(variant, rehashed, FOUR, 10), rehashed);
+        Thread ahead = new Thread(() -> {
+            verifier.prepare(good.rpcBlocks(1, 3));
+            verifier.prepare(rehashed.rpcBlocks(1, 3));
+        });
+        ahead.start();
+        ahead.join(10_000);
+        assertThat(ahead.isAlive()).isFalse();
+        BatchVerifier.Outcome o = verifier.verify(0, rehashed.hash(0), rehashed.rpcBlocks(1, 3), Instant.EPOCH);
+        assertThat(o.blocks()).hasSize(2);
+        assertThat(o.failure().block()).isEqualTo(3);
+        assertThat(o.failure().check()).isEqualTo("seal");
+        assertThat(o.failure().reason()).isIn("SEAL_BY_NON_VALIDATOR", "SEAL_UNRECOVERABLE");
+
+        // a block below quorum, prepared, is still below quorum
+        BftTestChain weak = new BftTestChain(variant, FOUR);
+        weak.append(Spec.of(FOUR)).append(Spec.of(FOUR)).append(Spec.of(FOUR).signers(List.of(V1, V2)));
+        BatchVerifier w = started(settings(variant, weak, FOUR, 10), weak);
+        w.prepare(weak.rpcBlocks(1, 3));
+        assertThat(w.verify(0, weak.hash(0), weak.rpcBlocks(1, 3), Instant.EPOCH).failure().reason())
+                .isEqualTo("QUORUM_NOT_REACHED");
+
+        // the honest chain: prepared or not, the same blocks and the same recorded signers
+        BatchVerifier prepared = started(settings(variant, good, FOUR, 10), good);
+        prepared.prepare(good.rpcBlocks(1, 3));
+        BatchVerifier.Outcome withPrepare = prepared.verify(0, good.hash(0), good.rpcBlocks(1, 3), Instant.EPOCH);
+        BatchVerifier.Outcome without = started(settings(variant, good, FOUR, 10), good).verify(0, good.hash(0),
+                good.rpcBlocks(1, 3), Instant.EPOCH);
+        assertThat(withPrepare.failure()).isNull();
+        assertThat(withPrepare.blocks()).extracting(VerifiedBlock::contentKey)
+                .isEqualTo(without.blocks().stream().map(VerifiedBlock::contentKey).toList());
+        assertThat(withPrepare.blocks()).extracting(VerifiedBlock::getSealers)
+                .containsOnly(BftTestChain.addresses(FOUR));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BftVariant.class)
     void aSealRemovedLeavesTheBlockBelowQuorum(BftVariant variant) {
         BatchVerifier.Outcome o = withBadThird(variant, Spec.of(FOUR).signers(List.of(V1, V2)));
         assertStoppedAtThird(o, "QUORUM_NOT_REACHED");
