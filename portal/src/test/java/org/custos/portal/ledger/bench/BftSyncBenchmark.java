@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,10 +30,7 @@ public final class BftSyncBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = SyncBenchmark.options(args);
         int blocks = Integer.parseInt(options.getOrDefault("blocks", "20000"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "100"));
         BftVariant variant = BftVariant.valueOf(options.getOrDefault("variant", "QBFT"));
@@ -82,11 +78,7 @@ public final class BftSyncBenchmark {
                     report.storing().toMillis() / 1e3, (os.getProcessCpuTime() - cpu) / 1e9);
         } finally {
             pool.shutdownNow();
-            try (var paths = Files.walk(db)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            SyncBenchmark.deleteTree(db);
         }
     }
 }

@@ -53,11 +53,17 @@ public final class SyncBenchmark {
     private SyncBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** {@code --name value} pairs (the benchmarks' command lines). */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
+        return options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
         long target = Long.parseLong(options.getOrDefault("blocks", "100000"));
         int naiveBlocks = Integer.parseInt(options.getOrDefault("naive-blocks", "3000"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "100"));
@@ -327,7 +333,7 @@ public final class SyncBenchmark {
         }
     }
 
-    private static void deleteTree(Path root) throws java.io.IOException {
+    static void deleteTree(Path root) throws java.io.IOException {
         try (var paths = Files.walk(root)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
