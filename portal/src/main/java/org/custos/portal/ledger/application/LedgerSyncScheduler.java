@@ -83,7 +83,7 @@ public class LedgerSyncScheduler {
         }
         // the stored index must come from the same checkpoint: another chain's index fails the deployment here
         store.state(settings.checkpoint(), clock.instant());
-        pool = Executors.newFixedThreadPool(settings.prefetch() + 2, threads);
+        pool = Executors.newFixedThreadPool(SyncEngine.threadsFor(settings), threads);
         engine = new SyncEngine(settings, nodes.nodes(), store, clock, pool);
         LOG.info(() -> "ledger sync on: " + settings.endpoints() + ", checkpoint " + settings.checkpoint().number()
                 + ":" + settings.checkpoint().hash() + ", consensus " + settings.consensus());

@@ -81,8 +81,16 @@ public final class SyncEngine {
     }
 
     /**
+     * The threads a pool given to the engine needs so that nothing it submits waits for another of its tasks: the
+     * batch awaited, {@link LedgerSettings#prefetch()} batches ahead, and a batch being stored.
+     */
+    public static int threadsFor(LedgerSettings settings) {
+        return settings.prefetch() + 2;
+    }
+
+    /**
      * With {@code prefetcher}, the next {@link LedgerSettings#prefetch()} batches are fetched while the current one
-     * is verified, and verified batches are stored on it too (the container passes a pool of {@code prefetch + 2}
+     * is verified, and verified batches are stored on it too (the container passes a pool of {@link #threadsFor}
      * managed threads; a direct executor fetches and stores in line). A prefetched batch is an unverified claim like any
      * other: it is verified when its turn comes, and dropped if the run stops or rolls back first.
      */

@@ -18,6 +18,7 @@ import org.web3j.protocol.http.HttpService;
  * batched, is parsed and each method checked against {@link #READ_METHODS} in {@link #performIO}, the one place
  * every request passes through; anything else (eth_sendRawTransaction, eth_sendTransaction, eth_sign*,
  * personal_*, anvil_*, evm_*, admin_*, debug_*, ...) throws {@link RefusedMethodException} and nothing is sent.
+ * Batches of one response type are also read in one pass ({@link #sendBatch}).
  */
 public class ReadOnlyHttpService extends HttpService {
 

@@ -59,7 +59,7 @@ public final class BftSyncBenchmark {
     private static void run(LedgerSettings settings, BftTestChain chain, Path dir, Duration budget, String label)
             throws Exception {
         Path db = Files.createTempDirectory(dir, "h2-bft-");
-        ExecutorService pool = Executors.newFixedThreadPool(settings.prefetch() + 2);
+        ExecutorService pool = Executors.newFixedThreadPool(SyncEngine.threadsFor(settings));
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
         try (TestStore store = new TestStore("jdbc:h2:file:" + db.resolve("custos").toAbsolutePath())) {

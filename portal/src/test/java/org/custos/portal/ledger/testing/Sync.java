@@ -22,7 +22,7 @@ public final class Sync implements AutoCloseable {
 
     public Sync(Map<String, String> config, TestStore store) {
         settings = LedgerSettings.from(key -> Optional.ofNullable(config.get(key)));
-        prefetcher = java.util.concurrent.Executors.newFixedThreadPool(settings.prefetch() + 2, r -> {
+        prefetcher = java.util.concurrent.Executors.newFixedThreadPool(SyncEngine.threadsFor(settings), r -> {
             Thread t = new Thread(r, "ledger-prefetch");
             t.setDaemon(true);
             return t;
