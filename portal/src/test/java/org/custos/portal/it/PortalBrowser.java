@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -43,7 +44,10 @@ final class PortalBrowser implements AutoCloseable {
                 .usingDriverExecutable(new java.io.File(System.getProperty("custos.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        // pages that poll (the ledger page while it syncs) replace their elements: a read that loses the race to
+        // an update is retried on the new element
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
         // a failed wait says where the browser was and what it showed
         wait.withMessage(() -> "at " + driver.getCurrentUrl() + " showing: " + abbreviate(bodyText()));
     }
@@ -76,6 +80,7 @@ final class PortalBrowser implements AutoCloseable {
     /** Polls {@code condition} (which may act, e.g. reload) until it holds or {@code timeout} passes. */
     void waitUntil(Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, timeout, Duration.ofSeconds(2))
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "at " + driver.getCurrentUrl() + " showing: " + abbreviate(bodyText()))
                 .until(condition);
     }
@@ -89,8 +94,12 @@ final class PortalBrowser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
+    /** The text of the visible element {@code id}, found again if a poll replaced it while it was read. */
     String text(String id) {
-        return visible(id).getText();
+        return wait.until(d -> {
+            WebElement e = d.findElement(By.id(id));
+            return e.isDisplayed() ? e.getText() : null;
+        });
     }
 
     /** Saves what the browser shows as target/screenshots/NAME.png, for people to look at. */
