@@ -8,9 +8,14 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDe
 
 /**
  * Sign-in through the Keycloak realm (Jakarta Security 3.0 OpenID Connect, authorization code flow with a
- * confidential client). Roles come from the flat {@code groups} claim. Expired access and identity tokens end
- * the authentication (no silent refresh), so a user disabled in Keycloak loses access within one token
- * lifetime; logout is RP-initiated by {@link SignOutBacking}, which also ends the Keycloak session.
+ * confidential client). Roles come from the flat {@code groups} claim, stated on every request of a session by
+ * {@link SessionMechanismDecorator}. Tokens are refreshed with the refresh token on the first request after they
+ * expire ({@code tokenAutoRefresh}; "expired" means less than {@code tokenMinValidity} left), so a session lives
+ * while its user works; Keycloak refuses the refresh once its own session has ended (sign-out elsewhere, idle or
+ * absolute timeout, an administrator's logout) or the user was disabled, and the portal session then ends too:
+ * so a disabled user loses access within one access-token lifetime. An ajax request of an ended session is told
+ * so in words ({@link SessionEndedResponse}). Logout is RP-initiated by {@link SignOutServlet}, which also ends
+ * the Keycloak session. Lifetimes and timeouts: docs/operations.md, "Sessions".
  */
 @ApplicationScoped
 @DeclareRoles({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
@@ -21,9 +26,14 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDe
         redirectURI = "${baseURL}/Callback",
         redirectToOriginalResource = true,
         scope = {"openid", "profile", "email"},
-        claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"),
-        tokenAutoRefresh = false,
+        claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username",
+                callerGroupsClaim = CallerGroups.CLAIM),
+        tokenAutoRefresh = true,
+        tokenMinValidity = SecurityConfiguration.TOKEN_MIN_VALIDITY_MS,
         useSession = true,
         logout = @LogoutDefinition(notifyProvider = false, accessTokenExpiry = true, identityTokenExpiry = true))
 public class SecurityConfiguration {
+
+    /** A token with less than this left is refreshed before use (Jakarta Security's default, stated). */
+    static final int TOKEN_MIN_VALIDITY_MS = 10_000;
 }

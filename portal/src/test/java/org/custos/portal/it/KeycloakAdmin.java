@@ -38,8 +38,17 @@ final class KeycloakAdmin {
     }
 
     void setUserEnabled(String username, boolean enabled) throws IOException, InterruptedException {
-        String users = send(authorized("/admin/realms/custos/users?exact=true&username=" + enc(username)).GET(), 200);
-        put("/admin/realms/custos/users/" + match(ID, users), "{\"enabled\":" + enabled + "}");
+        put("/admin/realms/custos/users/" + userId(username), "{\"enabled\":" + enabled + "}");
+    }
+
+    /** Ends every Keycloak session of the user (as an administrator's "Sign out" does); refresh tokens die with them. */
+    void logoutUser(String username) throws IOException, InterruptedException {
+        send(authorized("/admin/realms/custos/users/" + userId(username) + "/logout")
+                .POST(HttpRequest.BodyPublishers.noBody()), 204);
+    }
+
+    private String userId(String username) throws IOException, InterruptedException {
+        return match(ID, send(authorized("/admin/realms/custos/users?exact=true&username=" + enc(username)).GET(), 200));
     }
 
     private void put(String path, String json) throws IOException, InterruptedException {

@@ -55,6 +55,11 @@ final class PortalBrowser implements AutoCloseable {
     /** Opens {@code path} (relative to the portal) and signs in on Keycloak's form when it appears. */
     void signIn(String user, String path) {
         driver.get(BASE + path);
+        signInOnForm(user);
+    }
+
+    /** Signs in on the Keycloak form the browser shows or is about to show, and waits for the portal's page. */
+    void signInOnForm(String user) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password());
