@@ -22,7 +22,13 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import java.io.StringWriter;
+import java.util.Properties;
+import org.custos.portal.ledger.testing.Anvil;
+import org.custos.portal.ledger.testing.DemoFixture;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
@@ -53,13 +59,39 @@ class SessionConcurrencyIT {
     private record Session(String user, String role, String page, int loops, String cookies) {
     }
 
+    private static final Pattern TITLE = Pattern.compile("id=\"errorTitle\">([^<]*)<");
+    private static Anvil anvil;
+
+    /** The portal as the demo runs it: syncing the demo chain, so the clinics page lists (and counts) clinics. */
     @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portalWar();
+    static WebArchive deployment() throws Exception {
+        DemoFixture chain = DemoFixture.get();
+        anvil = Anvil.startFixture(chain.stateFile);
+        Properties config = new Properties();
+        config.putAll(chain.config(anvil.url()));
+        config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
+                + chain.clinicIds.get(1));
+        StringWriter text = new StringWriter();
+        config.store(text, "the demo's ledger settings (scripts/lib/portal.sh) for this test's anvil");
+        return Deployments.portalWar()
+                .addAsResource(new StringAsset(text.toString()), "META-INF/microprofile-config.properties");
+    }
+
+    @AfterAll
+    static void stopAnvil() throws InterruptedException {
+        if (anvil != null) {
+            anvil.close();
+        }
     }
 
     @Test
     void everyConcurrentAnswerIsOkAndNamesItsOwnUserAndRole() throws Exception {
+        DemoFixture chain = DemoFixture.get();
+        try (PortalBrowser b = new PortalBrowser()) {
+            b.signIn("regulator", "ledger/status.xhtml");
+            b.waitUntil(Duration.ofMinutes(3), d -> "synced".equals(b.text("ledgerForm:phase"))
+                    && Long.toString(chain.head).equals(b.text("ledgerForm:verifiedNumber")));
+        }
         List<Session> sessions = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             sessions.add(signIn("regulator", "regulator", "ledger/clinics.xhtml", 10));
@@ -149,8 +181,8 @@ class SessionConcurrencyIT {
         if (answer.statusCode() == 200 && s.user().equals(user) && s.role().equals(role)) {
             return null;
         }
-        return s.user() + " on " + s.page() + ": HTTP " + answer.statusCode() + ", header \"" + user + " · " + role
-                + "\"";
+        return s.user() + " on " + s.page() + ": HTTP " + answer.statusCode() + " \"" + first(TITLE, answer.body())
+                + "\", header \"" + user + " · " + role + "\"";
     }
 
     private static String first(Pattern p, String body) {
