@@ -26,11 +26,12 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * <b>The caller's groups on every request of a signed-in session.</b> After sign-in the mechanism re-establishes
  * the caller on each request with the principal alone; Payara then finds the session's groups only by matching
  * that principal against an "additional principal" it parks, for the duration of the authentication, on the
- * thread's current {@code SecurityContext}. For a thread without a context of its own that is one shared default
- * object, so concurrent requests overwrite or clear each other's value and a request can lose its groups: a
- * signed-in regulator then has no role and gets 403 (issue 13, E12; see docs/decisions.md). This decorator
- * states the caller's groups explicitly after every successful validation of a signed-in session, from the tokens
- * the mechanism validated and keeps in the session ({@link CallerGroups}), so no request depends on that race.
+ * thread's current {@code SecurityContext}, which for a thread without a context of its own is one shared default
+ * object: concurrent requests can overwrite or clear each other's value, and a request that misses it runs with
+ * the caller's name and no groups, so a signed-in regulator gets 403 "no portal role" (issue 13, E12; read in
+ * Payara's code, not reproduced here: docs/decisions.md, D13). This decorator states the caller's groups
+ * explicitly after every successful validation of a signed-in session, from the tokens the mechanism validated
+ * and keeps in the session ({@link CallerGroups}), so no request depends on that mapping.
  * <p>
  * <b>A session that has ended, told in words to a Faces ajax request.</b> When the mechanism would send an ajax
  * request to the provider's sign-in page (the portal session timed out, or the tokens could not be refreshed
