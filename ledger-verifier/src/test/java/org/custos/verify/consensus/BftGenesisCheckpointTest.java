@@ -6,6 +6,7 @@ import static org.custos.verify.consensus.SyntheticQbftChains.k;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -18,6 +19,8 @@ import org.custos.verify.chain.ClaimedHeader;
 import org.custos.verify.chain.HeaderField;
 import org.custos.verify.testing.BftBlocks;
 import org.custos.verify.testing.BftChainBuilder;
+import org.custos.verify.testing.HeaderRlp;
+import org.custos.verify.testing.Json;
 import org.custos.verify.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,5 +165,21 @@ class BftGenesisCheckpointTest {
                 TestKeys.address(k(0)), extra), KEYS);
         assertThat(BftBlockVerifier.verifyCheckpoint(BftVariant.QBFT, header, pinned()).verified()).isTrue();
         assertThat(new BftBlockVerifier(BftVariant.QBFT).verify(header, ascendingSet(unsorted)).reason()).isEqualTo(ReasonCode.VALIDATOR_SET_MISMATCH);
+    }
+
+    @Test
+    void aRealBesuQbftBlockListsItsSetAscendingAndPassesBothRules() {
+        // besu-qbft-elc block 7528 (vectors README): a block Besu built, 4 validators, 3 commit seals
+        Map<String, Object> v = Json.object(Json.resource("vectors/qbft-besu-qbft-elc/block7528.json"));
+        BlockHeader header = HeaderRlp.decode((String) v.get("headerRlpWithSeals"));
+        List<Bytes> listed = BftVariant.QBFT.decode(header.get(HeaderField.EXTRA_DATA)).validators();
+        assertThat(listed).hasSize(4).isEqualTo(ascending(listed));
+        assertThat(new BftBlockVerifier(BftVariant.QBFT).verify(header, ascendingSet(listed)).verified()).isTrue();
+        List<Bytes> reversed = new ArrayList<>(listed);
+        java.util.Collections.reverse(reversed);
+        assertThat(BftBlockVerifier.verifyCheckpoint(BftVariant.QBFT, header, Set.copyOf(reversed)).verified())
+                .isTrue();
+        assertThat(BftBlockVerifier.verifyCheckpoint(BftVariant.QBFT, header, Set.copyOf(listed.subList(0, 3)))
+                .actual()).contains("not pinned [" + listed.get(3) + "]");
     }
 }
