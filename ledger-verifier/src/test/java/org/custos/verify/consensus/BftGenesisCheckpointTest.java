@@ -164,7 +164,8 @@ class BftGenesisCheckpointTest {
         BlockHeader header = BftBlocks.seal(BftVariant.QBFT, BftBlocks.header(Bytes.of(new byte[32]), 1,
                 TestKeys.address(k(0)), extra), KEYS);
         assertThat(BftBlockVerifier.verifyCheckpoint(BftVariant.QBFT, header, pinned()).verified()).isTrue();
-        assertThat(new BftBlockVerifier(BftVariant.QBFT).verify(header, ascendingSet(unsorted)).reason()).isEqualTo(ReasonCode.VALIDATOR_SET_MISMATCH);
+        assertThat(new BftBlockVerifier(BftVariant.QBFT).verify(header, ascendingSet(unsorted)).reason())
+                .isEqualTo(ReasonCode.VALIDATOR_SET_MISMATCH);
     }
 
     @Test

@@ -30,10 +30,10 @@ import org.custos.verify.rlp.MalformedRlpException;
  * pinned checkpoint is one), over the headers up to the head. Those headers are claims again (the portal does not
  * keep whole headers), so each must hash, with the consensus' block hasher, to the hash stored when the block was
  * verified (the checkpoint: the pinned hash); the epoch block's validator list is then the one checked when it was
- * verified (the checkpoint's: {@code CUSTOS_LEDGER_VALIDATORS} as a set, in any order, each once, by ledger-verifier's
- * {@link BftBlockVerifier#verifyCheckpoint}, as a real genesis lists them in its operator's order). This costs at most one epoch of headers
- * per portal start; votes pending inside an epoch are thus never lost across restarts. Afterwards the sync feeds
- * every verified block with {@link #apply}, across batches.
+ * verified (the checkpoint's: {@code CUSTOS_LEDGER_VALIDATORS} as a set, in any order, each once, by
+ * ledger-verifier's {@link BftBlockVerifier#verifyCheckpoint}, as a real genesis lists them in its operator's order).
+ * This costs at most one epoch of headers per portal start; votes pending inside an epoch are thus never lost across
+ * restarts. Afterwards the sync feeds every verified block with {@link #apply}, across batches.
  */
 public final class BftReplay {
 

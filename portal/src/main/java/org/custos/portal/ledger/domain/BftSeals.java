@@ -20,8 +20,8 @@ import org.custos.verify.consensus.EcRecover;
 /**
  * The finality of one QBFT or IBFT 2.0 block against the validator set in force for it (the set after its parent,
  * from {@link BftReplay}), with ledger-verifier's {@link BftBlockVerifier} (the one rule that
- * {@code SealedChainVerifier} applies too), in this order: extraData in the variant's layout ({@code MALFORMED_EXTRA_DATA});
- * the block lists exactly that set, ascending ({@code VALIDATOR_SET_MISMATCH}, Besu
+ * {@code SealedChainVerifier} applies too), in this order: extraData in the variant's layout
+ * ({@code MALFORMED_EXTRA_DATA}); the block lists exactly that set, ascending ({@code VALIDATOR_SET_MISMATCH}, Besu
  * {@code BftValidatorsValidationRule}); its proposer (coinbase) is one of them ({@code PROPOSER_NOT_VALIDATOR});
  * then {@link BftCommitSealVerifier}: every commit seal recovers to a distinct validator and at least
  * {@code ceil(2n/3)} of them signed ({@code SEAL_UNRECOVERABLE}, {@code SEAL_BY_NON_VALIDATOR},
