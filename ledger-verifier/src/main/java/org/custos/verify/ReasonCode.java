@@ -93,6 +93,10 @@ public enum ReasonCode {
     CLAIMED_ABSENT_BUT_PRESENT,
     /** The claim gives a value, but the proof proves the key absent. */
     CLAIMED_PRESENT_BUT_ABSENT,
+    /** An {@code eth_getProof} answer is for another account than the one asked. */
+    PROOF_ADDRESS_MISMATCH,
+    /** An answer's storage proofs are not exactly one per storage key asked (one missing, extra or repeated). */
+    STORAGE_KEYS_MISMATCH,
 
     // --- transcripts and command-line verification ---
     /** A claimed event (block, tx index, log index) is not among the verified receipts' logs or differs. */

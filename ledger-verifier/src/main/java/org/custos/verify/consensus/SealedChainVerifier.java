@@ -1,11 +1,8 @@
 package org.custos.verify.consensus;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.custos.verify.Bytes;
 import org.custos.verify.ReasonCode;
 import org.custos.verify.VerificationResult;
@@ -22,17 +19,20 @@ import org.custos.verify.rlp.MalformedRlpException;
  * returned with its block number.
  *
  * <ul>
- *   <li>{@link #bft}: for each block after the checkpoint, in this order: hash step; extraData layout
- *       ({@code MALFORMED_EXTRA_DATA}); the block's validator list equals the replayed set after its parent,
- *       ascending ({@code VALIDATOR_SET_MISMATCH}, Besu {@code BftValidatorsValidationRule}); its coinbase is in
- *       that set ({@code PROPOSER_NOT_VALIDATOR}, Besu {@code BftCoinbaseValidationRule}); commit seals and
- *       quorum ({@link BftCommitSealVerifier}); then its vote is applied ({@link ValidatorSetTracker}).</li>
+ *   <li>{@link #bft}: for each block after the checkpoint, in this order: hash step; then {@link BftBlockVerifier}
+ *       (the rule the portal's sync uses too): extraData layout ({@code MALFORMED_EXTRA_DATA}); the block's
+ *       validator list equals the replayed set after its parent, ascending ({@code VALIDATOR_SET_MISMATCH}, Besu
+ *       {@code BftValidatorsValidationRule}); its coinbase is in that set ({@code PROPOSER_NOT_VALIDATOR}, Besu
+ *       {@code BftCoinbaseValidationRule}); commit seals and quorum ({@link BftCommitSealVerifier}); then its vote
+ *       is applied ({@link ValidatorSetTracker}).</li>
  *   <li>{@link #clique}: hash step, then the signer must be one of a pinned authorised set (EIP-225).</li>
  *   <li>{@link #hashChainOnly}: dev and post-merge chains (anvil): hash chain only, no finality proof.</li>
  * </ul>
  * The first header of the segment is the checkpoint block itself: it must hash to the pinned hash and its seal is
- * not checked (it is trusted out of band). For BFT it must be an epoch block (or genesis) that lists exactly the
- * pinned validator set ({@code VALIDATOR_SET_MISMATCH} otherwise); its own vote is then applied as Besu does.
+ * not checked (it is trusted out of band). For BFT it must be an epoch block (or genesis) that lists the pinned
+ * validator set: the same members, each once, in any order, since a real genesis lists them in its operator's order
+ * and Besu does not validate the genesis header ({@code VALIDATOR_SET_MISMATCH} otherwise); its own vote is then
+ * applied as Besu does.
  */
 public final class SealedChainVerifier {
 
@@ -43,10 +43,12 @@ public final class SealedChainVerifier {
     private final BftVariant variant;
     private final long epochLength;
     private final Set<Bytes> pinnedSet;
+    private final BftBlockVerifier blocks;
 
     private SealedChainVerifier(HeaderHasher hasher, BftVariant variant, long epochLength, Set<Bytes> pinnedSet) {
         this.hashChain = new HashChainVerifier(hasher);
         this.variant = variant;
+        this.blocks = variant == null ? null : new BftBlockVerifier(variant);
         this.epochLength = epochLength;
         this.pinnedSet = pinnedSet == null ? null : Set.copyOf(pinnedSet);
     }
@@ -111,14 +113,17 @@ public final class SealedChainVerifier {
                 }
             } catch (MalformedExtraDataException | MalformedRlpException e) {
                 return VerificationResult.rejected(ReasonCode.MALFORMED_EXTRA_DATA, subject,
-                        "extraData in the consensus layout", e.getMessage());
+                        "extraData in the " + (variant == null ? "consensus" : variant) + " layout", e.getMessage());
             }
             previous = current;
         }
         return VerificationResult.ok();
     }
 
-    /** The checkpoint: its hash is the pinned one and, for BFT, it lists exactly the pinned validator set. */
+    /**
+     * The checkpoint: its hash is the pinned one and, for BFT, it lists the pinned validator set as a set (same
+     * members, each once, any order: {@link BftBlockVerifier#verifyCheckpoint}).
+     */
     private VerificationResult checkCheckpoint(Bytes checkpointHash, ClaimedHeader checkpoint) {
         BlockHeader header = checkpoint.header();
         if (variant != null) {
@@ -132,7 +137,7 @@ public final class SealedChainVerifier {
         if (number % epochLength != 0) {
             throw new IllegalArgumentException("the BFT checkpoint must be an epoch block, got " + number);
         }
-        return checkListedValidators(header, sorted(pinnedSet));
+        return BftBlockVerifier.verifyCheckpoint(variant, header, pinnedSet);
     }
 
     private VerificationResult checkBlock(ClaimedHeader previous, ClaimedHeader current, ValidatorSetTracker tracker) {
@@ -147,41 +152,10 @@ public final class SealedChainVerifier {
         if (variant == null) {
             return new CliqueSealVerifier().verify(header, pinnedSet);
         }
-        VerificationResult bft = checkBft(header, tracker.validators());
+        VerificationResult bft = blocks.verify(header, tracker.validators());
         if (bft.verified()) {
             tracker.apply(header);
         }
         return bft;
-    }
-
-    private static SortedSet<Bytes> sorted(Set<Bytes> set) {
-        SortedSet<Bytes> sorted = new TreeSet<>(ValidatorSetTracker.ADDRESS_ORDER);
-        sorted.addAll(set);
-        return sorted;
-    }
-
-    /** Besu {@code BftValidatorsValidationRule}: the block lists exactly the set in force, ascending. */
-    private VerificationResult checkListedValidators(BlockHeader header, SortedSet<Bytes> validators) {
-        List<Bytes> listed = variant.decode(header.get(HeaderField.EXTRA_DATA)).validators();
-        List<Bytes> expected = new ArrayList<>(validators);
-        if (!listed.equals(expected)) {
-            return VerificationResult.rejected(ReasonCode.VALIDATOR_SET_MISMATCH,
-                    "block " + header.number() + " validators", expected.toString(), listed.toString());
-        }
-        return VerificationResult.ok();
-    }
-
-    private VerificationResult checkBft(BlockHeader header, SortedSet<Bytes> validators) {
-        String subject = "block " + header.number();
-        VerificationResult listed = checkListedValidators(header, validators);
-        if (!listed.verified()) {
-            return listed;
-        }
-        Bytes proposer = header.get(HeaderField.BENEFICIARY);
-        if (!validators.contains(proposer)) {
-            return VerificationResult.rejected(ReasonCode.PROPOSER_NOT_VALIDATOR, subject + " coinbase",
-                    "a validator of the parent", proposer.toHex());
-        }
-        return new BftCommitSealVerifier(variant).verify(header, validators);
     }
 }

@@ -2,8 +2,10 @@
  * Consensus-specific rules: the onchain block hash of Besu QBFT and IBFT 2.0 blocks (extraData with the commit
  * seals, and for IBFT 2.0 the round, removed), strict extraData decoding ({@link
  * org.custos.verify.consensus.BftVariant}), secp256k1 public-key recovery, BFT commit seals and quorum, Clique
- * (EIP-225) signers, validator-set replay from block-header votes, and {@link
- * org.custos.verify.consensus.SealedChainVerifier}, which combines the hash chain with the seal checks.
+ * (EIP-225) signers, validator-set replay from block-header votes, {@link
+ * org.custos.verify.consensus.BftBlockVerifier} (the one per-block BFT rule, and the pinned checkpoint's set check,
+ * also called by the portal's sync), and {@link org.custos.verify.consensus.SealedChainVerifier}, which combines the
+ * hash chain with the seal checks.
  *
  * <p>Malformed extraData throws {@link org.custos.verify.consensus.MalformedExtraDataException}; a seal that
  * fails is a rejected {@code VerificationResult}. The chain verifier turns the exception into

@@ -45,9 +45,18 @@ public final class BftBlocks {
                                   long round, List<byte[]> seals) {
         List<Bytes> sorted = new ArrayList<>(validators);
         sorted.sort(ValidatorSetTracker.ADDRESS_ORDER);
+        return extraDataAsListed(variant, sorted, vote, round, seals);
+    }
+
+    /**
+     * extraData listing {@code validators} exactly as given (order and repetitions kept), as an operator writes a
+     * genesis file; Besu sorts the list only in the blocks it builds.
+     */
+    public static Bytes extraDataAsListed(BftVariant variant, List<Bytes> validators, Optional<BftVote> vote,
+                                          long round, List<byte[]> seals) {
         List<RlpItem> items = new ArrayList<>();
         items.add(RlpString.of(new byte[32]));
-        items.add(new RlpList(sorted.stream().map(a -> (RlpItem) RlpString.of(a.toArray())).toList()));
+        items.add(new RlpList(validators.stream().map(a -> (RlpItem) RlpString.of(a.toArray())).toList()));
         items.add(vote.map(BftBlocks::vote).orElse(variant == BftVariant.QBFT
                 ? new RlpList(List.of()) : RlpString.empty()));
         items.add(variant == BftVariant.QBFT ? RlpString.ofScalar(round)

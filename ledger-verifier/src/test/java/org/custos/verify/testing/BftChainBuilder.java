@@ -23,11 +23,23 @@ public final class BftChainBuilder {
 
     /** Starts with a genesis block (number 0, no seals) listing the addresses of {@code validatorKeys}. */
     public BftChainBuilder(BftVariant variant, List<BigInteger> validatorKeys) {
+        this(variant, BftBlocks.extraData(variant, addresses(validatorKeys), Optional.empty(), 0, List.of()));
+    }
+
+    private BftChainBuilder(BftVariant variant, Bytes genesisExtraData) {
         this.variant = variant;
-        Bytes extra = BftBlocks.extraData(variant, addresses(validatorKeys), Optional.empty(), 0, List.of());
-        BlockHeader genesis = BftBlocks.header(Bytes.of(new byte[32]), 0, Bytes.of(new byte[20]), extra);
+        BlockHeader genesis = BftBlocks.header(Bytes.of(new byte[32]), 0, Bytes.of(new byte[20]), genesisExtraData);
         headers.add(BftBlocks.claim(variant, genesis));
         signers.add(List.of());
+    }
+
+    /**
+     * Starts with a genesis listing {@code listed} exactly in the given order (repetitions kept), as a real
+     * genesis file lists its validators in the order its operator wrote them.
+     */
+    public static BftChainBuilder withGenesisListing(BftVariant variant, List<Bytes> listed) {
+        return new BftChainBuilder(variant, BftBlocks.extraDataAsListed(variant, listed, Optional.empty(), 0,
+                List.of()));
     }
 
     public static List<Bytes> addresses(Collection<BigInteger> keys) {

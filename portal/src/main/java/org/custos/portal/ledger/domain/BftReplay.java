@@ -9,12 +9,14 @@ import java.util.TreeSet;
 import java.util.function.LongFunction;
 import org.custos.verify.Bytes;
 import org.custos.verify.ReasonCode;
+import org.custos.verify.VerificationResult;
 import org.custos.verify.chain.BlockHeader;
 import org.custos.verify.chain.ClaimedHeader;
 import org.custos.verify.chain.HeaderField;
 import org.custos.verify.chain.HeaderHasher;
 import org.custos.verify.chain.RpcFormatException;
 import org.custos.verify.chain.RpcHeaderParser;
+import org.custos.verify.consensus.BftBlockVerifier;
 import org.custos.verify.consensus.BftVariant;
 import org.custos.verify.consensus.MalformedExtraDataException;
 import org.custos.verify.consensus.ValidatorSetTracker;
@@ -28,9 +30,10 @@ import org.custos.verify.rlp.MalformedRlpException;
  * pinned checkpoint is one), over the headers up to the head. Those headers are claims again (the portal does not
  * keep whole headers), so each must hash, with the consensus' block hasher, to the hash stored when the block was
  * verified (the checkpoint: the pinned hash); the epoch block's validator list is then the one checked when it was
- * verified (the checkpoint's: exactly {@code CUSTOS_LEDGER_VALIDATORS}). This costs at most one epoch of headers
- * per portal start; votes pending inside an epoch are thus never lost across restarts. Afterwards the sync feeds
- * every verified block with {@link #apply}, across batches.
+ * verified (the checkpoint's: {@code CUSTOS_LEDGER_VALIDATORS} as a set, in any order, each once, by
+ * ledger-verifier's {@link BftBlockVerifier#verifyCheckpoint}, as a real genesis lists them in its operator's order).
+ * This costs at most one epoch of headers per portal start; votes pending inside an epoch are thus never lost across
+ * restarts. Afterwards the sync feeds every verified block with {@link #apply}, across batches.
  */
 public final class BftReplay {
 
@@ -100,10 +103,14 @@ public final class BftReplay {
                 }
                 if (t == null) {
                     List<Bytes> listed = variant.decode(header.get(HeaderField.EXTRA_DATA)).validators();
-                    if (n == checkpoint.number() && !listed.equals(new ArrayList<>(pinned))) {
-                        return new BatchVerifier.Failure(n, "checkpoint", ReasonCode.VALIDATOR_SET_MISMATCH.name(),
-                                "block " + n + " validators (" + LedgerSettings.VALIDATORS + ")",
-                                BftSeals.hexList(new ArrayList<>(pinned)), BftSeals.hexList(listed));
+                    if (n == checkpoint.number()) {
+                        // as a set: a genesis lists its validators in the operator's order (BftBlockVerifier)
+                        VerificationResult pin = BftBlockVerifier.verifyCheckpoint(variant, header, pinned);
+                        if (!pin.verified()) {
+                            return new BatchVerifier.Failure(n, "checkpoint", pin.reason().name(),
+                                    pin.subject() + " (" + LedgerSettings.VALIDATORS + ")", pin.expected(),
+                                    pin.actual());
+                        }
                     }
                     if (listed.isEmpty()) {
                         return new BatchVerifier.Failure(n, "replay", ReasonCode.VALIDATOR_SET_MISMATCH.name(),

@@ -8,22 +8,20 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.custos.verify.Bytes;
-import org.custos.verify.ReasonCode;
 import org.custos.verify.VerificationResult;
 import org.custos.verify.chain.BlockHeader;
 import org.custos.verify.chain.HeaderField;
+import org.custos.verify.consensus.BftBlockVerifier;
 import org.custos.verify.consensus.BftCommitSealVerifier;
 import org.custos.verify.consensus.BftExtraData;
 import org.custos.verify.consensus.BftVariant;
 import org.custos.verify.consensus.EcRecover;
-import org.custos.verify.consensus.MalformedExtraDataException;
-import org.custos.verify.rlp.MalformedRlpException;
 
 /**
  * The finality of one QBFT or IBFT 2.0 block against the validator set in force for it (the set after its parent,
- * from {@link BftReplay}), with ledger-verifier's rules, in this order (as ledger-verifier's
- * {@code SealedChainVerifier} checks a segment): extraData in the variant's layout ({@code MALFORMED_EXTRA_DATA});
- * the block lists exactly that set, ascending ({@code VALIDATOR_SET_MISMATCH}, Besu
+ * from {@link BftReplay}), with ledger-verifier's {@link BftBlockVerifier} (the one rule that
+ * {@code SealedChainVerifier} applies too), in this order: extraData in the variant's layout
+ * ({@code MALFORMED_EXTRA_DATA}); the block lists exactly that set, ascending ({@code VALIDATOR_SET_MISMATCH}, Besu
  * {@code BftValidatorsValidationRule}); its proposer (coinbase) is one of them ({@code PROPOSER_NOT_VALIDATOR});
  * then {@link BftCommitSealVerifier}: every commit seal recovers to a distinct validator and at least
  * {@code ceil(2n/3)} of them signed ({@code SEAL_UNRECOVERABLE}, {@code SEAL_BY_NON_VALIDATOR},
@@ -43,13 +41,13 @@ public final class BftSeals {
     }
 
     private final BftVariant variant;
-    private final BftCommitSealVerifier seals;
+    private final BftBlockVerifier rule;
     private final Recoveries recover;
 
     public BftSeals(BftVariant variant) {
         this.variant = Objects.requireNonNull(variant, "variant");
         this.recover = new Recoveries(EcRecover.preferred());
-        this.seals = new BftCommitSealVerifier(variant, recover);
+        this.rule = new BftBlockVerifier(variant, recover);
     }
 
     /**
@@ -122,36 +120,17 @@ public final class BftSeals {
         return variant;
     }
 
-    /** Checks {@code header}'s seals against {@code validators}, the set in force for it (not empty). */
+    /**
+     * Checks {@code header} against {@code validators}, the set in force for it (not empty), with ledger-verifier's
+     * {@link BftBlockVerifier#verify} (the rule {@code SealedChainVerifier} applies), and lists the signers of an
+     * accepted block.
+     */
     public Checked check(BlockHeader header, SortedSet<Bytes> validators) {
-        String subject = "block " + header.number();
-        BftExtraData extra;
-        try {
-            extra = variant.decode(header.get(HeaderField.EXTRA_DATA));
-        } catch (MalformedExtraDataException | MalformedRlpException e) {
-            return rejected(VerificationResult.rejected(ReasonCode.MALFORMED_EXTRA_DATA, subject,
-                    "extraData in the " + variant + " layout", e.getMessage()));
-        }
-        List<Bytes> expected = new ArrayList<>(validators);
-        if (!extra.validators().equals(expected)) {
-            return rejected(VerificationResult.rejected(ReasonCode.VALIDATOR_SET_MISMATCH, subject + " validators",
-                    hexList(expected), hexList(extra.validators())));
-        }
-        Bytes proposer = header.get(HeaderField.BENEFICIARY);
-        if (!validators.contains(proposer)) {
-            return rejected(VerificationResult.rejected(ReasonCode.PROPOSER_NOT_VALIDATOR, subject + " coinbase",
-                    "a validator of the parent", proposer.toHex()));
-        }
-        VerificationResult result;
-        try {
-            result = seals.verify(header, validators);
-        } catch (MalformedExtraDataException | MalformedRlpException e) {
-            result = VerificationResult.rejected(ReasonCode.MALFORMED_EXTRA_DATA, subject,
-                    "extraData in the " + variant + " layout", e.getMessage());
-        }
+        VerificationResult result = rule.verify(header, validators);
         if (!result.verified()) {
             return rejected(result);
         }
+        BftExtraData extra = variant.decode(header.get(HeaderField.EXTRA_DATA));
         byte[] commitHash = variant.commitSealHash(header, extra).toArray();
         List<String> signers = new ArrayList<>(extra.seals().size());
         for (Bytes seal : extra.seals()) {

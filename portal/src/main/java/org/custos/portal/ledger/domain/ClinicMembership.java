@@ -2,6 +2,7 @@ package org.custos.portal.ledger.domain;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,20 +12,22 @@ import org.custos.verify.Hex;
 import org.custos.verify.ReasonCode;
 import org.custos.verify.VerificationResult;
 import org.custos.verify.chain.RpcFormatException;
+import org.custos.verify.chain.RpcValues;
 import org.custos.verify.state.Eip1186ProofVerifier;
 
 /**
  * A clinic's entry in {@code ConsortiumRegistry} (docs/consortium.md: mapping {@code clinics} at slot 0; the
  * struct at {@code keccak256(clinicId . 0)} packs admitted, suspended, jurisdiction, hipaaCoveredEntity and writer
  * into its first slot, then kmsAttestationKey, then logSigner), read from an {@code eth_getProof} answer and
- * verified against the stateRoot of a verified block with ledger-verifier's EIP-1186 verifier.
+ * verified against the stateRoot of a verified block with ledger-verifier's EIP-1186 verifier, after checking that
+ * the answer is the one asked for (the registry's account, exactly the clinic's three slots).
  *
  * @param clinicId        on-chain clinic id (bytes32 hex)
  * @param block           the verified block whose stateRoot the proof was checked against
  * @param stateRoot       that block's verified stateRoot
  * @param verdict         verified, or the reason the proof was rejected
  * @param slots           the three storage slots (hex)
- * @param values          the proven slot values (hex, 32 bytes), in slot order
+ * @param values          the proven slot values (hex, 32 bytes), in slot order; nulls unless verified
  * @param accountProof    the account proof nodes (hex), for display
  * @param storageProofs   per slot, the storage proof nodes (hex)
  */
@@ -49,54 +52,107 @@ public record ClinicMembership(String clinicId, long block, String stateRoot, Ve
     }
 
     /**
-     * Verifies {@code proof} (an eth_getProof answer for {@code registry} and {@link #slotsOf}) against
-     * {@code stateRoot}: the answer must be for that address and exactly those slots, and every node must check.
+     * Verifies {@code proof}, the node's answer to {@code eth_getProof(registry, slotsOf(clinicId), block)}, against
+     * {@code stateRoot}, the verified stateRoot of that same block (the caller takes both from one verified block).
+     * The answer must be the answer to that question (EIP-1186): for the account asked ({@code PROOF_ADDRESS_MISMATCH})
+     * with exactly one storage proof per slot asked, none missing, emptied, repeated or added
+     * ({@code STORAGE_KEYS_MISMATCH}; the order of the entries is not significant, each value is taken by its key);
+     * then every node must check from {@code stateRoot} ({@link Eip1186ProofVerifier}), so an answer taken at another
+     * block is refused unless that block has the same state. A malformed answer is {@code MALFORMED_FIELD} or
+     * {@code MISSING_FIELD}, never an exception. Values are kept only when the answer is verified.
      */
-    @SuppressWarnings("unchecked")
     public static ClinicMembership verify(String clinicId, String registry, long block, String stateRoot,
-                                          Map<String, Object> proof) {
+                                          Map<String, Object> answer) {
+        Map<String, Object> proof = answer == null ? Map.of() : answer;
         List<String> slots = slotsOf(clinicId);
-        List<String> values = new ArrayList<>();
-        List<String> accountNodes = new ArrayList<>();
-        List<List<String>> storageNodes = new ArrayList<>();
+        String question = "eth_getProof(" + registry + ", the clinic's 3 slots, block " + block + ")";
+        List<String> values = new ArrayList<>(Collections.nCopies(slots.size(), (String) null));
         VerificationResult verdict;
         try {
-            Object address = proof.get("address");
-            if (!(address instanceof String a) || !a.toLowerCase(Locale.ROOT).equals(registry)) {
-                verdict = VerificationResult.rejected(ReasonCode.PROOF_VALUE_MISMATCH, "address", registry,
-                        String.valueOf(address));
-            } else {
-                verdict = Eip1186ProofVerifier.verify(Bytes.fromHex(stateRoot), proof);
+            verdict = answersTheQuestion(question, registry, slots, proof, values);
+            if (verdict.verified()) {
+                VerificationResult nodes = Eip1186ProofVerifier.verify(Bytes.fromHex(stateRoot), proof);
+                verdict = nodes.verified() ? nodes : VerificationResult.rejected(nodes.reason(),
+                        question + " against the stateRoot " + stateRoot + " of block " + block + ": "
+                                + nodes.subject(), nodes.expected(), nodes.actual());
             }
-            for (Object n : (List<Object>) proof.getOrDefault("accountProof", List.of())) {
-                accountNodes.add(String.valueOf(n));
-            }
-            List<Object> storage = (List<Object>) proof.getOrDefault("storageProof", List.of());
-            for (int i = 0; i < slots.size(); i++) {
-                Map<String, Object> sp = i < storage.size() ? (Map<String, Object>) storage.get(i) : Map.of();
-                Object key = sp.get("key");
-                if (verdict.verified() && (!(key instanceof String k) || !slots.get(i).equals(normalise(k)))) {
-                    verdict = VerificationResult.rejected(ReasonCode.EVIDENCE_MISSING, "storage proof " + i,
-                            slots.get(i), String.valueOf(key));
-                }
-                Object value = sp.get("value");
-                values.add(value instanceof String v ? word(new BigInteger(v.substring(2).isEmpty() ? "0"
-                        : v.substring(2), 16)) : null);
-                List<String> nodes = new ArrayList<>();
-                for (Object n : (List<Object>) sp.getOrDefault("proof", List.of())) {
-                    nodes.add(String.valueOf(n));
-                }
-                storageNodes.add(nodes);
-            }
-        } catch (RpcFormatException | ClassCastException | NumberFormatException e) {
-            verdict = VerificationResult.rejected(ReasonCode.MALFORMED_FIELD, "eth_getProof answer",
+        } catch (RpcFormatException e) {
+            verdict = VerificationResult.rejected(e.reason(), question + " field " + e.field(),
                     "an EIP-1186 proof object", e.getMessage());
         }
-        return new ClinicMembership(clinicId, block, stateRoot, verdict, slots, values, accountNodes, storageNodes);
+        if (!verdict.verified()) {
+            Collections.fill(values, null);
+        }
+        return new ClinicMembership(clinicId, block, stateRoot, verdict, slots, values,
+                nodes(proof.get("accountProof")), storageNodes(proof.get("storageProof"), slots));
     }
 
-    private static String normalise(String key) {
-        return word(new BigInteger(key.substring(2).isEmpty() ? "0" : key.substring(2), 16));
+    /** The answer is for {@code registry} and has exactly one proof per slot; fills {@code values} by slot. */
+    private static VerificationResult answersTheQuestion(String question, String registry, List<String> slots,
+                                                         Map<String, Object> proof, List<String> values) {
+        Bytes asked = Bytes.fromHex(registry);
+        Bytes answered = RpcValues.fixed("address", RpcValues.required(proof, "address"), 20);
+        if (!answered.equals(asked)) {
+            return VerificationResult.rejected(ReasonCode.PROOF_ADDRESS_MISMATCH, question + " address",
+                    asked.toHex(), answered.toHex());
+        }
+        Object storage = proof.get("storageProof");
+        if (!(storage instanceof List<?> entries)) {
+            return VerificationResult.rejected(ReasonCode.STORAGE_KEYS_MISMATCH, question + " storageProof",
+                    "proofs for " + slots, storage == null ? "no storageProof" : "not an array");
+        }
+        List<String> given = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Map<?, ?> entry = entry(entries, i);
+            String key = RpcValues.fixed("storageProof[" + i + "].key", entry.get("key"), 32).toHex();
+            given.add(key);
+            int slot = slots.indexOf(key);
+            if (slot >= 0) {
+                values.set(slot, word(new BigInteger(1, RpcValues.quantity("storageProof[" + i + "].value",
+                        RpcValues.required(cast(entry), "value")).toArray())));
+            }
+        }
+        if (!given.stream().sorted().toList().equals(slots.stream().sorted().toList())) {
+            return VerificationResult.rejected(ReasonCode.STORAGE_KEYS_MISMATCH, question + " storageProof",
+                    "proofs for " + slots, "proofs for " + given);
+        }
+        return VerificationResult.ok();
+    }
+
+    private static Map<?, ?> entry(List<?> entries, int index) {
+        if (entries.get(index) instanceof Map<?, ?> entry) {
+            return entry;
+        }
+        throw new RpcFormatException(ReasonCode.MALFORMED_FIELD, "storageProof[" + index + "]", "expected an object");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> cast(Map<?, ?> entry) {
+        return (Map<String, ?>) entry;
+    }
+
+    /** The proof nodes as sent, for display (whatever the verdict; nothing that is not a list is shown). */
+    private static List<String> nodes(Object raw) {
+        List<String> nodes = new ArrayList<>();
+        if (raw instanceof List<?> list) {
+            list.forEach(n -> nodes.add(String.valueOf(n)));
+        }
+        return nodes;
+    }
+
+    /** Per slot asked, the storage proof nodes the answer gives for it (empty where it gives none). */
+    private static List<List<String>> storageNodes(Object raw, List<String> slots) {
+        List<List<String>> result = new ArrayList<>();
+        slots.forEach(s -> result.add(List.of()));
+        if (raw instanceof List<?> entries) {
+            for (Object e : entries) {
+                if (e instanceof Map<?, ?> entry && entry.get("key") instanceof String key
+                        && key.length() == 66 && slots.contains(key.toLowerCase(Locale.ROOT))) {
+                    result.set(slots.indexOf(key.toLowerCase(Locale.ROOT)), nodes(entry.get("proof")));
+                }
+            }
+        }
+        return result;
     }
 
     private static String word(BigInteger v) {

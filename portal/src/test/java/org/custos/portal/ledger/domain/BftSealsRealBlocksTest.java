@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.custos.verify.Bytes;
@@ -172,5 +173,34 @@ class BftSealsRealBlocksTest {
                 set(List.of("0x9811ebc35d7b06b3fa8dc5809a1f9c52751e1deb")));
         assertThat(checked.result().verified()).as(checked.result().toString()).isTrue();
         assertThat(checked.sealers()).containsExactly("0x9811ebc35d7b06b3fa8dc5809a1f9c52751e1deb");
+    }
+
+    @Test
+    void realQbftBlockAsThePinnedCheckpointWithTheSetConfiguredInAnotherOrder() throws IOException {
+        // issue 13 A1: the checkpoint's list is compared with the pinned set as a set; this real block (built by
+        // Besu) lists its 4 validators ascending, the configuration names them in reverse
+        JsonNode v = vector("qbft-besu-qbft-elc-block7528.json");
+        BlockHeader header = fromRlp(v.get("headerRlpWithSeals").asText());
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (HeaderField field : HeaderField.values()) {
+            if (header.get(field) != null) {
+                json.put(field.jsonName(), RpcHeaderParser.format(field, header.get(field)));
+            }
+        }
+        String hash = BftVariant.QBFT.blockHasher().hash(header).toHex();
+        json.put("hash", hash);
+        json.put("transactions", List.of());
+        List<String> reversed = new ArrayList<>(texts(v.get("validators")));
+        java.util.Collections.reverse(reversed);
+        LedgerSettings.Checkpoint checkpoint = new LedgerSettings.Checkpoint(7528, hash);
+        BftReplay replay = new BftReplay(BftVariant.QBFT, 4, checkpoint, reversed);
+        assertThat(replay.start(7528, hash, List.of(json), n -> Optional.empty(), null)).isNull();
+        assertThat(replay.validators()).containsExactlyElementsOf(set(reversed));
+
+        BatchVerifier.Failure missing = new BftReplay(BftVariant.QBFT, 4, checkpoint, reversed.subList(0, 3))
+                .start(7528, hash, List.of(json), n -> Optional.empty(), null);
+        assertThat(missing.reason()).isEqualTo("VALIDATOR_SET_MISMATCH");
+        assertThat(missing.check()).isEqualTo("checkpoint");
+        assertThat(missing.actual()).contains("not pinned [" + reversed.get(3) + "]");
     }
 }

@@ -37,28 +37,36 @@ import org.web3j.crypto.Sign;
  */
 public final class BftTestChain implements LedgerNode {
 
-    /** What one block looks like. */
+    /**
+     * What one block looks like. {@code asListed}: extraData lists {@code listed} in the given order (repetitions
+     * kept) instead of ascending as Besu writes it.
+     */
     public record Spec(List<ECKeyPair> listed, ECKeyPair proposer, Bytes voteFor, boolean voteAdd,
-                       List<ECKeyPair> signers, long round) {
+                       List<ECKeyPair> signers, long round, boolean asListed) {
 
         public static Spec of(List<ECKeyPair> validators) {
-            return new Spec(validators, validators.get(0), null, false, validators, 0);
+            return new Spec(validators, validators.get(0), null, false, validators, 0, false);
         }
 
         public Spec proposer(ECKeyPair p) {
-            return new Spec(listed, p, voteFor, voteAdd, signers, round);
+            return new Spec(listed, p, voteFor, voteAdd, signers, round, asListed);
         }
 
         public Spec vote(Bytes recipient, boolean add) {
-            return new Spec(listed, proposer, recipient, add, signers, round);
+            return new Spec(listed, proposer, recipient, add, signers, round, asListed);
         }
 
         public Spec signers(List<ECKeyPair> s) {
-            return new Spec(listed, proposer, voteFor, voteAdd, s, round);
+            return new Spec(listed, proposer, voteFor, voteAdd, s, round, asListed);
         }
 
         public Spec round(long r) {
-            return new Spec(listed, proposer, voteFor, voteAdd, signers, r);
+            return new Spec(listed, proposer, voteFor, voteAdd, signers, r, asListed);
+        }
+
+        /** The validator list in {@code listed}'s order, not sorted (as an operator writes a genesis file). */
+        public Spec unsorted() {
+            return new Spec(listed, proposer, voteFor, voteAdd, signers, round, true);
         }
     }
 
@@ -69,12 +77,24 @@ public final class BftTestChain implements LedgerNode {
     private final List<Map<String, Object>> blocks = new ArrayList<>();
     private final List<BlockHeader> headers = new ArrayList<>();
 
-    /** Starts with genesis (block 0) listing {@code genesisValidators}. */
+    /** Starts with genesis (block 0) listing {@code genesisValidators} ascending. */
     public BftTestChain(BftVariant variant, List<ECKeyPair> genesisValidators) {
+        this(variant, genesisValidators, false);
+    }
+
+    private BftTestChain(BftVariant variant, List<ECKeyPair> genesisValidators, boolean asListed) {
         this.variant = variant;
         BlockHeader genesis = header(Bytes.of(new byte[32]), 0, Bytes.of(new byte[20]),
-                extra(genesisValidators, null, false, 0, List.of()));
+                extra(genesisValidators, asListed, null, false, 0, List.of()));
         add(genesis);
+    }
+
+    /**
+     * Starts with a genesis listing {@code listed} in exactly this order (repetitions kept), as a real genesis file
+     * lists its validators in the order the operator wrote them; Besu sorts them only in the blocks it builds.
+     */
+    public static BftTestChain withGenesisListing(BftVariant variant, List<ECKeyPair> listed) {
+        return new BftTestChain(variant, listed, true);
     }
 
     public static ECKeyPair key(long seed) {
@@ -111,7 +131,7 @@ public final class BftTestChain implements LedgerNode {
         long n = blocks.size();
         Bytes parent = Bytes.fromHex(hash(n - 1));
         BlockHeader unsealed = header(parent, n, address(spec.proposer()),
-                extra(spec.listed(), spec.voteFor(), spec.voteAdd(), spec.round(), List.of()));
+                extra(spec.listed(), spec.asListed(), spec.voteFor(), spec.voteAdd(), spec.round(), List.of()));
         byte[] commitHash = variant.commitSealHash(unsealed, variant.decode(unsealed.get(HeaderField.EXTRA_DATA)))
                 .toArray();
         List<byte[]> seals = new ArrayList<>();
@@ -124,7 +144,7 @@ public final class BftTestChain implements LedgerNode {
             seals.add(seal);
         }
         BlockHeader sealed = unsealed.with(HeaderField.EXTRA_DATA,
-                extra(spec.listed(), spec.voteFor(), spec.voteAdd(), spec.round(), seals));
+                extra(spec.listed(), spec.asListed(), spec.voteFor(), spec.voteAdd(), spec.round(), seals));
         add(sealed);
         blocks.set((int) n, tamper.apply(blocks.get((int) n)));
         return this;
@@ -143,9 +163,12 @@ public final class BftTestChain implements LedgerNode {
         headers.add(header);
     }
 
-    private Bytes extra(List<ECKeyPair> listed, Bytes voteFor, boolean add, long round, List<byte[]> seals) {
+    private Bytes extra(List<ECKeyPair> listed, boolean asListed, Bytes voteFor, boolean add, long round,
+                        List<byte[]> seals) {
         List<Bytes> sorted = new ArrayList<>(listed.stream().map(BftTestChain::address).toList());
-        sorted.sort(ValidatorSetTracker.ADDRESS_ORDER);
+        if (!asListed) {
+            sorted.sort(ValidatorSetTracker.ADDRESS_ORDER);
+        }
         List<RlpItem> items = new ArrayList<>();
         items.add(RlpString.of(new byte[32]));
         items.add(new RlpList(sorted.stream().map(a -> (RlpItem) RlpString.of(a.toArray())).toList()));
