@@ -41,6 +41,9 @@ trap 'exit 130' INT TERM
 
 install_prereqs browser postgres
 
+# the scripts' own tests, before anything else starts (a few seconds each)
+"$CUSTOS_ROOT/scripts/tests/postgres-private-dir.sh"
+
 # fresh secrets and the configuration of the portal under test (inherited by Payara Micro through Maven and
 # Arquillian)
 eval "$(test_environment)"
