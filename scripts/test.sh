@@ -51,3 +51,9 @@ start_test_services
 
 cd "$CUSTOS_ROOT"
 "$MVN" -B clean verify -Dcustos.it.port="$TEST_PORTAL_PORT" "$@"
+
+# the benchmarks' smallest runs, through their own build step (only after the whole build: with a module
+# selection in "$@" they would build the portal again)
+if (( $# == 0 )); then
+  "$CUSTOS_ROOT/scripts/tests/bench-smoke.sh"
+fi
