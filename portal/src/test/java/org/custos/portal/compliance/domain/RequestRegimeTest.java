@@ -245,6 +245,31 @@ class RequestRegimeTest {
         assertThat(ids(findings)).containsExactly("HIPAA-ACC-01");
     }
 
+    /**
+     * A request id received three times (the contract does not refuse it), declared differently: judged once, on its
+     * first declaration, so no rule gives two findings of one key (the store merges findings by key).
+     */
+    @Test
+    void aRequestIdUsedTwiceIsJudgedOnceOnItsFirstDeclaration() {
+        Events e = request(1, false, 1, 2);
+        for (String regime : new String[] {"1", "2"}) {
+            e.add("RequestReceived", RECEIVED.plusSeconds(60), "requestId", word(7), "subjectPseudonym", word(8),
+                    "requestType", "1", "regime", regime);
+        }
+        e.add("RequestAnswered", RECEIVED.plusSeconds(86_400), "requestId", word(7), "outcome", "2", "legalGround",
+                "0", "replyHash", word(9));
+        List<Finding> findings = evaluate(e, LATER);
+        assertThat(findings).extracting(Finding::key).doesNotHaveDuplicates();
+        assertThat(findings).extracting(Finding::ruleId).containsExactlyInAnyOrder("APP-02", "GDPR-ER-03");
+        assertThat(only(findings, "APP-02").evidence().get(0).block()).as("the first declaration's block").isEqualTo(2L);
+        List<Finding> unanswered = evaluate(request(1, false, 0, 1).add("RequestReceived", t("2025-06-01T00:00:00Z"),
+                "requestId", word(7), "subjectPseudonym", word(8), "requestType", "0", "regime", "1"), LATER);
+        assertThat(unanswered).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("UK-DSR-01");
+            assertThat(f.deadline()).as("from the first receipt").isEqualTo(t("2025-02-10T00:00:00Z"));
+        });
+    }
+
     /** Several access and accounting requests, answered in time: each judged on its own, keys unique. */
     @Test
     void manyRequestsEachJudgedOnTheirOwn() {

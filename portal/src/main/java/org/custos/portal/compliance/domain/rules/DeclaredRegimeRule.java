@@ -75,7 +75,7 @@ abstract class DeclaredRegimeRule extends Rule {
         }
         Map<String, ProvenEvent> extended = Chain.firstBy(f, "RequestExtended", "requestId");
         Map<String, ProvenEvent> answered = Chain.firstBy(f, "RequestAnswered", "requestId");
-        for (ProvenEvent r : f.events("RequestReceived")) {
+        for (ProvenEvent r : Chain.requests(f)) {
             int regime = r.intField("regime");
             if (!judges(regime) || profile.binds(regime)) {
                 continue;

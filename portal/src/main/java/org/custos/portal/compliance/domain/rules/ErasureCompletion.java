@@ -32,7 +32,7 @@ public final class ErasureCompletion extends CatalogueRule {
         Map<String, ProvenEvent> answered = Chain.firstBy(f, "RequestAnswered", "requestId");
         Map<String, ProvenEvent> destroyed = Chain.firstBy(f, "KeyDestroyed", "keyId");
         Map<String, List<ProvenEvent>> keysOf = Chain.allBy(f, "KeyRegistered", "subjectPseudonym");
-        for (ProvenEvent r : f.events("RequestReceived")) {
+        for (ProvenEvent r : Chain.requests(f)) {
             if (r.intField("requestType") != 1) {
                 continue;
             }

@@ -143,7 +143,7 @@ abstract class RequestDeadlineRule extends Rule {
     public void evaluate(ClinicFacts f, List<Finding> out) {
         Map<String, ProvenEvent> extended = Chain.firstBy(f, "RequestExtended", "requestId");
         Map<String, ProvenEvent> answered = Chain.firstBy(f, "RequestAnswered", "requestId");
-        for (ProvenEvent r : f.events("RequestReceived")) {
+        for (ProvenEvent r : Chain.requests(f)) {
             if (!coversType(r.intField("requestType"))) {
                 continue;
             }
