@@ -12,8 +12,15 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CP_FILE="$ROOT/portal/target/bench-rules.classpath"
 
 if [[ "${CUSTOS_BENCH_SKIP_BUILD:-0}" != 1 || ! -f "$CP_FILE" ]]; then
-  (cd "$ROOT" && ./mvnw -B -q -pl portal -am test-compile -DskipTests \
-     && ./mvnw -B -q -pl portal dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
+  # a fresh clone has no node_modules: the consortium module's build compiles the contracts with solc from npm
+  source "$ROOT/scripts/lib/all.sh"
+  require_jdk17
+  install_node_tools
+  # one reactor run: the portal's classpath then names the other modules' target/classes, so nothing has to be
+  # installed in ~/.m2 first (a second Maven run of the portal alone looked for org.custos jars there and failed
+  # on a fresh machine). Every module of the run writes the file; the portal, which depends on all, comes last.
+  (cd "$ROOT" && ./mvnw -B -q -pl portal -am test-compile dependency:build-classpath -DskipTests \
+     -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
 fi
 cd "$ROOT/portal"
 CLASSES="$(mktemp -d target/bench-rules-classes.XXXXXX)"

@@ -31,17 +31,23 @@ for a in "$@"; do
     *) args+=("$a") ;;
   esac
 done
+# a fresh clone has no node_modules: anvil, and solc for the consortium module's build, come from npm
+source "$ROOT/scripts/lib/all.sh"
+require_jdk17
+install_node_tools
 if (( postgres )); then
-  source "$ROOT/scripts/lib/all.sh"
-  install_prereqs postgres
+  apt_install_missing postgresql
   PG_FSYNC=on pg_start "$BENCH_PG_PORT" bench-postgres
   trap 'pg_stop bench-postgres' EXIT
   args+=(--jdbc "jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/custos_it?user=custos_app")
 fi
 
 if [[ "${CUSTOS_BENCH_SKIP_BUILD:-0}" != 1 || ! -f "$CP_FILE" ]]; then
-  (cd "$ROOT" && ./mvnw -B -q -pl portal -am test-compile -DskipTests \
-     && ./mvnw -B -q -pl portal dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
+  # one reactor run: the portal's classpath then names the other modules' target/classes, so nothing has to be
+  # installed in ~/.m2 first (a second Maven run of the portal alone looked for org.custos jars there and failed
+  # on a fresh machine). Every module of the run writes the file; the portal, which depends on all, comes last.
+  (cd "$ROOT" && ./mvnw -B -q -pl portal -am test-compile dependency:build-classpath -DskipTests \
+     -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
 fi
 cd "$ROOT/portal"
 # a private copy of the classes, so that a rebuild while the benchmark runs cannot change them under it

@@ -7,18 +7,21 @@
 #
 #   scripts/fixture.sh [OUT_DIR]      (default consortium/fixtures/demo)
 #
-# Needs: npm ci (anvil), a JDK 17+, xz. Takes about three minutes.
+# Needs a JDK 17+ and Node/npm; installs anvil and solc (npm) and xz when missing. Takes about three minutes.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$CUSTOS_ROOT/scripts/lib/anvil.sh"
+source "$CUSTOS_ROOT/scripts/lib/install.sh"
 
 OUT="${1:-$CUSTOS_ROOT/consortium/fixtures/demo}"
 SEED=2026 CLINICS=5 PATIENTS=60 MONTHS=12 VIOLATIONS=all=0.5
 GENERATE_FLAGS=(--hardfork london --chain-id 4242 --timestamp 1733011200 --preserve-historical-states)
 LOAD_FLAGS="--hardfork london --chain-id 4242"
 
-[[ -x "$ANVIL_BIN" ]] || die "anvil not installed (npm ci)"
-command -v xz >/dev/null || die "xz is required (apt-get install xz-utils)"
+# what a fresh clone lacks: node_modules (anvil, solc for the consortium build), xz
+require_jdk17
+install_node_tools
+command -v xz >/dev/null || apt_install_missing xz-utils
 WORK="$(mktemp -d "$CUSTOS_RUN_DIR/fixture.XXXXXX")"
 cleanup() { set +e; stop_pid fixture-anvil; rm -rf "$WORK"; }
 trap cleanup EXIT

@@ -41,6 +41,9 @@ trap 'exit 130' INT TERM
 
 install_prereqs browser postgres
 
+# the scripts' own tests, before anything else starts (a few seconds each)
+"$CUSTOS_ROOT/scripts/tests/postgres-private-dir.sh"
+
 # fresh secrets and the configuration of the portal under test (inherited by Payara Micro through Maven and
 # Arquillian)
 eval "$(test_environment)"
@@ -48,3 +51,9 @@ start_test_services
 
 cd "$CUSTOS_ROOT"
 "$MVN" -B clean verify -Dcustos.it.port="$TEST_PORTAL_PORT" "$@"
+
+# the benchmarks' smallest runs, through their own build step (only after the whole build: with a module
+# selection in "$@" they would build the portal again)
+if (( $# == 0 )); then
+  "$CUSTOS_ROOT/scripts/tests/bench-smoke.sh"
+fi

@@ -21,6 +21,7 @@ public final class ClinicFacts {
 
     private final String clinicId;
     private final Regimes regimes;
+    private final ProvenEvent profile;
     private final List<ProvenEvent> events;
     private final Map<String, List<ProvenEvent>> byName = new HashMap<>();
     private final EvidenceBundle bundle;
@@ -35,13 +36,16 @@ public final class ClinicFacts {
         this.verification = verification;
         this.asOf = asOf;
         Regimes r = null;
+        ProvenEvent p = null;
         for (ProvenEvent e : events) {
             byName.computeIfAbsent(e.name(), n -> new ArrayList<>()).add(e);
             if (e.name().equals("ClinicAdmitted") || e.name().equals("ClinicUpdated")) {
                 r = Regimes.of(e.intField("jurisdiction"), Boolean.parseBoolean(e.field("hipaaCoveredEntity")));
+                p = e;
             }
         }
         this.regimes = r;
+        this.profile = p;
     }
 
     public String clinicId() {
@@ -51,6 +55,11 @@ public final class ClinicFacts {
     /** Empty when the clinic has no profile event yet (no rule applies then). */
     public Optional<Regimes> regimes() {
         return Optional.ofNullable(regimes);
+    }
+
+    /** The latest ClinicAdmitted/ClinicUpdated, the evidence of {@link #regimes()}. */
+    public Optional<ProvenEvent> profileEvent() {
+        return Optional.ofNullable(profile);
     }
 
     public List<ProvenEvent> events() {

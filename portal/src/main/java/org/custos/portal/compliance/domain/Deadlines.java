@@ -27,6 +27,30 @@ public final class Deadlines {
         return from.atOffset(ZoneOffset.UTC).plusDays(days).toInstant();
     }
 
+    /**
+     * The deadline of a request that allows one extension: the extended deadline when the extension notice came at
+     * or before the first deadline (met at its last second), otherwise the first ({@code notice} null: none sent).
+     */
+    public static Instant withExtension(Instant first, Instant extended, Instant notice) {
+        return notice != null && !notice.isAfter(first) ? extended : first;
+    }
+
+    /** GDPR and UK GDPR Art 12(3): one calendar month from receipt. */
+    public static Instant art12First(Instant received) {
+        return plusMonths(received, 1);
+    }
+
+    /** GDPR and UK GDPR Art 12(3): extended by two further months, three from receipt. */
+    public static Instant art12Extended(Instant received) {
+        return plusMonths(received, 3);
+    }
+
+    /** The Art 12(3) deadline of a request received at {@code received} whose extension notice (if any) came at
+     * {@code notice}. */
+    public static Instant art12(Instant received, Instant notice) {
+        return withExtension(art12First(received), art12Extended(received), notice);
+    }
+
     /** HIPAA 164.408(c): the annual log of breaches under 500 is due 60 days after 31 December (1 March / 29 Feb). */
     public static Instant annualBreachLogDue(Instant discovered) {
         int year = discovered.atOffset(ZoneOffset.UTC).getYear();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.custos.portal.compliance.domain.rules.BreakGlassReview;
 import org.custos.portal.compliance.domain.rules.CommitmentScheme;
+import org.custos.portal.compliance.domain.rules.CoveredEntityScope;
 import org.custos.portal.compliance.domain.rules.ConsentText;
 import org.custos.portal.compliance.domain.rules.ErasureRefusalGround;
 import org.custos.portal.compliance.domain.rules.LawfulBasis;
@@ -32,6 +33,7 @@ import org.custos.portal.compliance.domain.rules.PlainHashOfIdentifier;
 import org.custos.portal.compliance.domain.rules.RecordsOfProcessing;
 import org.custos.portal.compliance.domain.rules.Rectification;
 import org.custos.portal.compliance.domain.rules.Retention;
+import org.custos.portal.compliance.domain.rules.TerritorialScope;
 import org.custos.portal.compliance.domain.rules.UkRequestDeadline;
 
 /**
@@ -57,7 +59,7 @@ public final class RulesEngine {
                 new Retention(), new ConsentCoverage(), new ConsentWithdrawal(), new BreakGlassReview(),
                 new MinimumNecessary(), new LawfulBasis(), new CommitmentScheme(), new ErasureRefusalGround(),
                 new ConsentText(), new RecordsOfProcessing(), new ImpactAssessment(), new GdprSubjectNotice(),
-                new Rectification(), new HighEntropyPayload()));
+                new Rectification(), new HighEntropyPayload(), new TerritorialScope(), new CoveredEntityScope()));
     }
 
     public List<Rule> rules() {

@@ -34,6 +34,25 @@ class DeadlinesTest {
     }
 
     @Test
+    void oneExtensionCountsOnlyWithItsNoticeInsideTheFirstPeriod() {
+        Instant first = Instant.parse("2025-02-28T10:00:00Z");
+        Instant extended = Instant.parse("2025-04-30T10:00:00Z");
+        assertThat(Deadlines.withExtension(first, extended, null)).as("no notice").isEqualTo(first);
+        assertThat(Deadlines.withExtension(first, extended, first)).as("notice at the last second").isEqualTo(extended);
+        assertThat(Deadlines.withExtension(first, extended, first.plusSeconds(1))).as("one second late")
+                .isEqualTo(first);
+        assertThat(Deadlines.withExtension(first, extended, Instant.parse("2025-01-31T10:00:00Z")))
+                .as("notice at receipt").isEqualTo(extended);
+        // Art 12(3), as GDPR-DSR-01, UK-DSR-01 and GDPR-ER-01 all use it: 31 January + 1 month, + 3 months
+        Instant received = Instant.parse("2025-01-31T10:00:00Z");
+        assertThat(Deadlines.art12(received, null)).isEqualTo(first);
+        assertThat(Deadlines.art12(received, first)).isEqualTo(extended);
+        assertThat(Deadlines.art12(received, first.plusSeconds(1))).isEqualTo(first);
+        assertThat(Deadlines.art12(Instant.parse("2024-01-31T00:00:00Z"), null)).as("leap year")
+                .isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
+    }
+
+    @Test
     void annualBreachLogIsDueSixtyDaysAfterYearEnd() {
         assertThat(Deadlines.annualBreachLogDue(Instant.parse("2025-06-01T00:00:00Z")))
                 .isEqualTo(Instant.parse("2026-03-01T23:59:59Z"));

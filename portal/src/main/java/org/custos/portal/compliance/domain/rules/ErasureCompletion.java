@@ -15,12 +15,15 @@ import org.custos.portal.evidence.domain.ProvenEvent;
 /**
  * GDPR-ER-01: an erasure request answered FULFILLED needs every key registered to the subject (before the answer)
  * destroyed ({@code KeyDestroyed}) by the Art 12(3) deadline: one month from receipt, three when the extension
- * notice came inside the first month. Destroyed late or never (once the deadline has passed) is a finding.
+ * notice came inside the first month. Destroyed late or never (once the deadline has passed) is a finding. For
+ * clinics established in the Union or the United Kingdom, on every erasure request, whatever regime it declares
+ * (version 2; version 1 skipped requests declared under HIPAA): the profile selects the rule, APP-01/02 report a
+ * declared regime that does not fit it.
  */
 public final class ErasureCompletion extends CatalogueRule {
 
     public ErasureCompletion() {
-        super("GDPR-ER-01", 1, "GDPR Art 17(1) with Art 12(3)", Severity.S1, Scope.GDPR, false);
+        super("GDPR-ER-01", 2, "GDPR Art 17(1) with Art 12(3)", Severity.S1, Scope.GDPR, false);
     }
 
     @Override
@@ -29,8 +32,8 @@ public final class ErasureCompletion extends CatalogueRule {
         Map<String, ProvenEvent> answered = Chain.firstBy(f, "RequestAnswered", "requestId");
         Map<String, ProvenEvent> destroyed = Chain.firstBy(f, "KeyDestroyed", "keyId");
         Map<String, List<ProvenEvent>> keysOf = Chain.allBy(f, "KeyRegistered", "subjectPseudonym");
-        for (ProvenEvent r : f.events("RequestReceived")) {
-            if (r.intField("requestType") != 1 || r.intField("regime") == 2) {
+        for (ProvenEvent r : Chain.requests(f)) {
+            if (r.intField("requestType") != 1) {
                 continue;
             }
             String id = r.field("requestId");
@@ -39,8 +42,7 @@ public final class ErasureCompletion extends CatalogueRule {
                 continue;
             }
             ProvenEvent ext = extended.get(id);
-            Instant first = Deadlines.plusMonths(r.time(), 1);
-            Instant deadline = ext != null && !ext.time().isAfter(first) ? Deadlines.plusMonths(r.time(), 3) : first;
+            Instant deadline = Deadlines.art12(r.time(), ext == null ? null : ext.time());
             List<String> late = new ArrayList<>();
             Instant actual = null;
             boolean never = false;

@@ -19,7 +19,7 @@ public final class ErasureRefusalGround extends CatalogueRule {
     @Override
     public void evaluate(ClinicFacts f, List<Finding> out) {
         Map<String, ProvenEvent> answered = Chain.firstBy(f, "RequestAnswered", "requestId");
-        for (ProvenEvent r : f.events("RequestReceived")) {
+        for (ProvenEvent r : Chain.requests(f)) {
             ProvenEvent a = answered.get(r.field("requestId"));
             if (r.intField("requestType") != 1 || a == null || a.intField("outcome") == 0
                     || a.intField("legalGround") != 0) {

@@ -3,7 +3,10 @@ package org.custos.portal.compliance.domain.rules;
 import org.custos.portal.compliance.domain.Deadlines;
 import org.custos.portal.compliance.domain.Severity;
 
-/** HIPAA-ACC-01: 45 CFR 164.524(b)(2), 30 days, one extension of 30 with notice inside the first 30. */
+/**
+ * HIPAA-ACC-01: 45 CFR 164.524(b)(2), 30 days, one extension of 30 with notice inside the first 30. For clinics
+ * that declare themselves covered entities (45 CFR 160.102), on every access request, whatever regime it declares.
+ */
 public final class HipaaAccessDeadline extends RequestDeadlineRule {
 
     public HipaaAccessDeadline() {

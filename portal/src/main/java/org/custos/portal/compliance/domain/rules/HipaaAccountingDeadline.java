@@ -3,7 +3,10 @@ package org.custos.portal.compliance.domain.rules;
 import org.custos.portal.compliance.domain.Deadlines;
 import org.custos.portal.compliance.domain.Severity;
 
-/** HIPAA-AOD-02: 45 CFR 164.528(c), 60 days, one extension of 30 with notice inside the first 60. */
+/**
+ * HIPAA-AOD-02: 45 CFR 164.528(c), 60 days, one extension of 30 with notice inside the first 60. For clinics that
+ * declare themselves covered entities (45 CFR 160.102), on every accounting request, whatever regime it declares.
+ */
 public final class HipaaAccountingDeadline extends RequestDeadlineRule {
 
     public HipaaAccountingDeadline() {

@@ -91,7 +91,7 @@ public final class Rectification extends CatalogueRule {
     private void requests(ClinicFacts f, Map<String, ProvenEvent> records, List<Finding> out) {
         Map<String, ProvenEvent> keys = Chain.firstBy(f, "KeyRegistered", "keyId");
         Map<String, ProvenEvent> answers = Chain.firstBy(f, "RequestAnswered", "requestId");
-        for (ProvenEvent r : f.events("RequestReceived")) {
+        for (ProvenEvent r : Chain.requests(f)) {
             ProvenEvent answer = answers.get(r.field("requestId"));
             if (r.intField("requestType") != RECTIFICATION || answer == null
                     || answer.intField("outcome") != FULFILLED) {
