@@ -135,7 +135,8 @@ final class HttpTransport {
                     + " (is the node's CA in --trust-store or " + RpcSettings.TRUST_STORE_ENV + "?)");
         }
         if (cause instanceof ConnectException) {
-            return new RpcException("cannot connect to " + endpoint + ": " + describe(cause));
+            return new RpcException("cannot connect to " + endpoint + ": "
+                    + (cause.getMessage() == null ? "refused or unreachable" : describe(cause)));
         }
         if (cause instanceof IOException io) {
             return io;

@@ -75,7 +75,7 @@ public final class Main {
         } catch (IOException e) {
             err.println("I/O error: " + OneLine.of(e.getMessage(), 300));
             return ERROR;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) {
             // last resort: a defect of this tool or an input no limit caught; never reported as a verdict
             err.println("internal error (not a verdict): " + e.getClass().getName()
                     + (e.getMessage() == null ? "" : ": " + OneLine.of(e.getMessage(), 200)));
