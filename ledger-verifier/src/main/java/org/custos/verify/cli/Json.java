@@ -35,6 +35,8 @@ public final class Json {
     public static final int MAX_NUMBER_DIGITS = 1000;
 
     private static final ObjectMapper TEXT = mapper(-1, Integer.MAX_VALUE);
+    /** Mappers for node answers by size limit (one per client setting; a mapper is costly to build and warm). */
+    private static final Map<Long, ObjectMapper> BOUNDED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Json() {
     }
@@ -60,7 +62,8 @@ public final class Json {
                     + maxBytes);
         }
         try {
-            return mapper(maxBytes, (int) Math.min(maxBytes, Integer.MAX_VALUE)).readValue(utf8, Object.class);
+            return BOUNDED.computeIfAbsent(maxBytes, max -> mapper(max, (int) Math.min(max, Integer.MAX_VALUE)))
+                    .readValue(utf8, Object.class);
         } catch (JacksonException e) {
             throw malformed(e);
         } catch (IOException e) {
