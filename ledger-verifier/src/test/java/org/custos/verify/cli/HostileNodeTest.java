@@ -157,6 +157,45 @@ class HostileNodeTest {
     }
 
     @Test
+    void hostileTranscriptFilesAreNoVerdict(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        // 200,000 nested arrays: refused by the parser's nesting limit (before: StackOverflowError)
+        java.nio.file.Path deep = java.nio.file.Files.writeString(temp.resolve("deep.json"),
+                "[".repeat(200_000) + "]".repeat(200_000));
+        Result nested = transcript(deep);
+        assertThat(nested.status).isEqualTo(Main.ERROR);
+        assertThat(nested.err).startsWith("error: JSON: ").contains("nesting depth");
+        assertOneLineNoVerdict(nested);
+
+        // a log that is a string in a transcript file: whichever layer refuses it, it is no verdict and no trace
+        Map<String, Object> block = Json.object(honestResults(List.of(Map.of("method", "eth_getBlockByNumber")))
+                .get(0));
+        List<?> receipts = (List<?>) honestResults(List.of(Map.of("method", "eth_getBlockReceipts"))).get(0);
+        Json.object(receipts.get(0)).put("logs", List.of("0xdeadbeef"));
+        Map<String, Object> chain = new LinkedHashMap<>();
+        chain.put("consensus", "dev");
+        chain.put("checkpoint", Map.of("number", block.get("number"), "hash", block.get("hash")));
+        chain.put("validators", List.of());
+        Map<String, Object> transcript = new LinkedHashMap<>();
+        transcript.put("version", "custos-evidence/1");
+        transcript.put("chain", chain);
+        transcript.put("blocks", List.of(Map.of("block", block, "receipts", receipts)));
+        java.nio.file.Path file = java.nio.file.Files.writeString(temp.resolve("string-log.json"),
+                Json.write(transcript));
+        Result stringLog = transcript(file);
+        assertThat(stringLog.status).as(stringLog.all()).isEqualTo(Main.ERROR);
+        assertOneLineNoVerdict(stringLog);
+    }
+
+    private static Result transcript(java.nio.file.Path file) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"transcript", file.toString()}, Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aClosedPortIsAnErrorOnOneLine() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
