@@ -67,7 +67,8 @@ public final class Main {
             err.println(usage());
             return ERROR;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            // may quote the input; keeps only the line breaks of a usage text
+            err.println("error: " + String.valueOf(e.getMessage()).replaceAll("[\\p{Cc}&&[^\\n]]", " "));
             return ERROR;
         } catch (JsonRpcClient.RpcException e) {
             err.println("node error: " + e.getMessage());
@@ -119,8 +120,7 @@ public final class Main {
         long started = System.nanoTime();
         Map<String, Object> transcript;
         try (JsonRpcClient client = new JsonRpcClient(url(required(options, "rpc")), settings(options, env))) {
-            transcript = new RangeFetcher(client, Math.toIntExact(number(options, "batch", 100L)))
-                    .fetch(parameters, from, to, proofs);
+            transcript = new RangeFetcher(client, batch(options)).fetch(parameters, from, to, proofs);
         }
         long fetched = System.nanoTime();
         EvidenceReport report = TranscriptVerifier.verify(transcript);
@@ -154,6 +154,14 @@ public final class Main {
             settings = settings.withMaxResponseBytes(mib << 20);
         }
         return settings;
+    }
+
+    private static int batch(Map<String, List<String>> options) {
+        long batch = number(options, "batch", 100L);
+        if (batch < 1 || batch > 100_000) {
+            throw new IllegalArgumentException("--batch must be between 1 and 100000");
+        }
+        return (int) batch;
     }
 
     private static URI url(String text) {

@@ -231,10 +231,11 @@ class HostileNodeTest {
     void badOptionsAreUsageErrorsOnOneLine() {
         for (String[] bad : List.of(new String[] {"--timeout", "0"}, new String[] {"--timeout", "soon"},
                 new String[] {"--max-response-mib", "0"}, new String[] {"--max-response-mib", "4096"},
-                new String[] {"--connect-timeout", "-1"}, new String[] {"--batch", "many"})) {
+                new String[] {"--connect-timeout", "-1"}, new String[] {"--batch", "many"},
+                new String[] {"--batch", "99999999999"}, new String[] {"--from", "1\u001b[2J"})) {
             Result result = range("http://127.0.0.1:1/", bad);
             assertThat(result.status).as(String.join(" ", bad)).isEqualTo(Main.ERROR);
-            assertThat(result.err).as(String.join(" ", bad)).startsWith("error: --");
+            assertThat(result.err).as(String.join(" ", bad)).startsWith("error: --").doesNotContain("\u001b");
             assertOneLineNoVerdict(result);
         }
         Result notUrl = range("http://[::1", new String[0]);
