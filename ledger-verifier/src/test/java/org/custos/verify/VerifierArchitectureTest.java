@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The verifier-core rule (house style): outside {@code org.custos.verify.cli}, the library never touches files
- * or the network, never logs, never reads the clock, and never depends on Jakarta EE or Web3j.
+ * or the network, never logs, never reads the clock, and never depends on Jakarta EE, Web3j or Jackson (the
+ * core takes records in; parsing JSON text, bounded against hostile input, is the command line's job).
  */
 class VerifierArchitectureTest {
 
     private static final DescribedPredicate<JavaClass> FORBIDDEN = resideInAnyPackage(
             "java.nio.file..", "java.net..", "java.util.logging..", "jakarta..", "javax.persistence..",
-            "org.web3j..", "org.slf4j..", "org.apache.logging..")
+            "org.web3j..", "org.slf4j..", "org.apache.logging..", "com.fasterxml.jackson..")
             .or(describe("java.io.File*", (JavaClass c) -> c.getName().startsWith("java.io.File")))
             .or(describe("java.io.RandomAccessFile", (JavaClass c) -> c.getName().equals("java.io.RandomAccessFile")))
             .or(describe("System.Logger", (JavaClass c) -> c.getName().startsWith("java.lang.System$Logger")))
@@ -72,6 +73,14 @@ class VerifierArchitectureTest {
                 .importClasses(org.custos.verify.archfixture.PlantedFileReadingVerifier.class);
         assertThatThrownBy(() -> CORE_DOES_NO_IO.check(fixture)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("PlantedFileReadingVerifier").hasMessageContaining("java.nio.file.Files");
+    }
+
+    @Test
+    void ruleCatchesPlantedJacksonUse() {
+        JavaClasses fixture = new ClassFileImporter()
+                .importClasses(org.custos.verify.archfixture.PlantedJacksonParsingVerifier.class);
+        assertThatThrownBy(() -> CORE_DOES_NO_IO.check(fixture)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlantedJacksonParsingVerifier").hasMessageContaining("com.fasterxml.jackson");
     }
 
     @Test

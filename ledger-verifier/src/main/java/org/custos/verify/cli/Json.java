@@ -1,34 +1,74 @@
 package org.custos.verify.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal strict JSON codec (RFC 8259) for JSON-RPC and evidence transcripts: objects become insertion-ordered
- * maps (duplicate keys rejected), arrays lists, integers {@link BigInteger}, other numbers {@link BigDecimal},
- * {@code null} null. Malformed text throws {@link IllegalArgumentException}.
+ * The strict JSON codec of the command line (RFC 8259) for node answers and evidence transcripts. Reading is
+ * Jackson's (never a hand-written parser for untrusted input), configured to give the verifier exactly the values
+ * it consumes: objects become insertion-ordered maps ({@link java.util.LinkedHashMap}; a duplicate key is an
+ * error), arrays lists ({@link java.util.ArrayList}), integers {@link BigInteger}, other numbers
+ * {@link BigDecimal}, {@code true}/{@code false} {@link Boolean}, {@code null} null; trailing tokens are an error.
+ *
+ * <p>Every read is bounded by Jackson's {@link StreamReadConstraints}: at most {@link #MAX_NESTING} nested arrays
+ * and objects (a transcript nests about ten deep; 200,000 nested arrays are refused at depth 101, before any
+ * recursion could overflow the stack), at most {@link #MAX_NUMBER_DIGITS} characters per number, and for node
+ * answers a maximum document length (see {@link #parse(byte[], long)}). Malformed or over-limit text throws
+ * {@link IllegalArgumentException} with a one-line message.
  */
 public final class Json {
 
-    private final String text;
-    private int pos;
+    /** The deepest nesting of arrays and objects accepted. */
+    public static final int MAX_NESTING = 100;
+    /** The longest number accepted, in characters (JSON-RPC carries quantities as hex strings, not numbers). */
+    public static final int MAX_NUMBER_DIGITS = 1000;
 
-    private Json(String text) {
-        this.text = text;
+    private static final ObjectMapper TEXT = mapper(-1, Integer.MAX_VALUE);
+    /** Mappers for node answers by size limit (one per client setting; a mapper is costly to build and warm). */
+    private static final Map<Long, ObjectMapper> BOUNDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Json() {
     }
 
+    /** Parses text already in memory (a transcript file); nesting and number lengths are bounded. */
     public static Object parse(String text) {
-        Json json = new Json(text);
-        Object value = json.value();
-        json.skipWhitespace();
-        if (json.pos != text.length()) {
-            throw json.error("trailing characters");
+        try {
+            return TEXT.readValue(text, Object.class);
+        } catch (JacksonException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("JSON: " + e.getMessage(), e);
         }
-        return value;
+    }
+
+    /**
+     * Parses UTF-8 bytes received from a node: as {@link #parse(String)}, and the document, and so each string
+     * in it, is at most {@code maxBytes} long (invalid UTF-8 is an error).
+     */
+    public static Object parse(byte[] utf8, long maxBytes) {
+        if (utf8.length > maxBytes) {
+            throw new IllegalArgumentException("JSON: document of " + utf8.length + " bytes exceeds the limit of "
+                    + maxBytes);
+        }
+        try {
+            return BOUNDED.computeIfAbsent(maxBytes, max -> mapper(max, (int) Math.min(max, Integer.MAX_VALUE)))
+                    .readValue(utf8, Object.class);
+        } catch (JacksonException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("JSON: " + e.getMessage(), e);
+        }
     }
 
     /** Casts a parsed JSON object ({@link IllegalArgumentException} if it is something else). */
@@ -99,146 +139,29 @@ public final class Json {
         out.append('"');
     }
 
-    private Object value() {
-        skipWhitespace();
-        char c = peek();
-        switch (c) {
-            case '{': return object();
-            case '[': return array();
-            case '"': return string();
-            case 't': return literal("true", Boolean.TRUE);
-            case 'f': return literal("false", Boolean.FALSE);
-            case 'n': return literal("null", null);
-            default: return number();
-        }
+    private static ObjectMapper mapper(long maxDocument, int maxString) {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING)
+                .maxNumberLength(MAX_NUMBER_DIGITS)
+                .maxStringLength(maxString)
+                .maxDocumentLength(maxDocument)
+                .build();
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(limits)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return JsonMapper.builder(factory)
+                .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
     }
 
-    private Map<String, Object> object() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        pos++;
-        skipWhitespace();
-        if (tryConsume('}')) {
-            return map;
-        }
-        do {
-            skipWhitespace();
-            String key = string();
-            skipWhitespace();
-            expect(':');
-            if (map.containsKey(key)) {
-                throw error("duplicate key " + key);
-            }
-            map.put(key, value());
-            skipWhitespace();
-        } while (tryConsume(','));
-        expect('}');
-        return map;
-    }
-
-    private List<Object> array() {
-        List<Object> list = new ArrayList<>();
-        pos++;
-        skipWhitespace();
-        if (tryConsume(']')) {
-            return list;
-        }
-        do {
-            list.add(value());
-            skipWhitespace();
-        } while (tryConsume(','));
-        expect(']');
-        return list;
-    }
-
-    private String string() {
-        expect('"');
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            char c = next();
-            if (c == '"') {
-                return out.toString();
-            }
-            if (c < 0x20) {
-                throw error("control character in string");
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char e = next();
-            switch (e) {
-                case 'n' -> out.append('\n');
-                case 't' -> out.append('\t');
-                case 'r' -> out.append('\r');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case '"', '\\', '/' -> out.append(e);
-                case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("truncated \\u escape");
-                    }
-                    out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    pos += 4;
-                }
-                default -> throw error("invalid escape \\" + e);
-            }
-        }
-    }
-
-    private Object number() {
-        int start = pos;
-        while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-        String digits = text.substring(start, pos);
-        if (!digits.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
-            throw error("not a JSON value");
-        }
-        return digits.matches("-?\\d+") ? new BigInteger(digits) : new BigDecimal(digits);
-    }
-
-    private Object literal(String word, Object value) {
-        if (!text.startsWith(word, pos)) {
-            throw error("expected " + word);
-        }
-        pos += word.length();
-        return value;
-    }
-
-    private void skipWhitespace() {
-        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-    }
-
-    private char next() {
-        char c = peek();
-        pos++;
-        return c;
-    }
-
-    private char peek() {
-        if (pos >= text.length()) {
-            throw error("unexpected end");
-        }
-        return text.charAt(pos);
-    }
-
-    private boolean tryConsume(char c) {
-        if (pos < text.length() && text.charAt(pos) == c) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(char c) {
-        if (!tryConsume(c)) {
-            throw error("expected '" + c + "'");
-        }
-    }
-
-    private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException("JSON: " + message + " at offset " + pos);
+    /** Jackson's own message, on one line, with the offset where it stopped (never the source text). */
+    private static IllegalArgumentException malformed(JacksonException e) {
+        String message = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ").trim();
+        JsonLocation at = e.getLocation();
+        long offset = at == null ? -1 : Math.max(at.getCharOffset(), at.getByteOffset());
+        return new IllegalArgumentException("JSON: " + message + (offset >= 0 ? " at offset " + offset : ""), e);
     }
 }

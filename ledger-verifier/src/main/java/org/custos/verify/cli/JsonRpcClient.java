@@ -1,29 +1,26 @@
 package org.custos.verify.cli;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A read-only JSON-RPC 2.0 client over HTTP/1.1 on a plain {@link Socket}: one keep-alive connection with
- * {@code TCP_NODELAY} (without it, small batch requests stall on Nagle/delayed ACK, ledger-facts §3), connect and
- * read timeouts, and batched requests (a JSON array of calls, answered in any order and matched by id).
+ * A read-only JSON-RPC 2.0 client: batched requests (a JSON array of calls, answered in any order and matched by
+ * id) sent by {@link HttpTransport} (the JDK's HTTP client; {@code http://} or {@code https://} with an optional
+ * pinned trust store and {@code Authorization} header; a connect timeout, one deadline per request and an answer
+ * size limit, {@link RpcSettings}) and read by {@link Json} (Jackson, nesting and length limits).
  *
- * <p>Only reading methods can be called ({@link #READ_METHODS}); there is no way to send a transaction. Plain
- * {@code http://} only. The client returns raw JSON values: it judges nothing.
+ * <p>Only reading methods can be called ({@link #READ_METHODS}); there is no way to send a transaction. The
+ * client returns raw JSON values: it judges nothing. Whatever the node answers, a call either returns or throws
+ * {@link RpcException} (an {@link IOException}) with a one-line message.
  */
 public final class JsonRpcClient implements AutoCloseable {
 
@@ -42,7 +39,7 @@ public final class JsonRpcClient implements AutoCloseable {
         }
     }
 
-    /** A JSON-RPC error object returned by the node, or a malformed response. */
+    /** A JSON-RPC error object returned by the node, or an answer that cannot be read. */
     public static final class RpcException extends IOException {
 
         private static final long serialVersionUID = 1L;
@@ -52,25 +49,19 @@ public final class JsonRpcClient implements AutoCloseable {
         }
     }
 
-    private final String host;
-    private final int port;
-    private final String path;
-    private final int connectTimeoutMillis;
-    private final int readTimeoutMillis;
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
+    private final HttpTransport transport;
+    private final long maxResponseBytes;
     private long nextId = 1;
 
-    public JsonRpcClient(URI url, Duration connectTimeout, Duration readTimeout) {
-        if (!"http".equals(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("only http://host:port URLs are supported: " + url);
-        }
-        this.host = url.getHost();
-        this.port = url.getPort() < 0 ? 80 : url.getPort();
-        this.path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        this.connectTimeoutMillis = (int) connectTimeout.toMillis();
-        this.readTimeoutMillis = (int) readTimeout.toMillis();
+    /** {@code url}: {@code http://} or {@code https://}; see {@link RpcSettings} for limits and credentials. */
+    public JsonRpcClient(URI url, RpcSettings settings) {
+        this.transport = new HttpTransport(url, settings);
+        this.maxResponseBytes = settings.maxResponseBytes();
+    }
+
+    /** Default limits, no credentials; {@code deadline} bounds each whole request. */
+    public JsonRpcClient(URI url, Duration connectTimeout, Duration deadline) {
+        this(url, RpcSettings.defaults().withTimeouts(connectTimeout, deadline));
     }
 
     /** A single call; returns its {@code result}. */
@@ -93,150 +84,48 @@ public final class JsonRpcClient implements AutoCloseable {
             item.put("params", call.params());
             request.add(item);
         }
-        Object response = Json.parse(post(Json.write(request)));
+        Object response = parse(transport.post(Json.write(request).getBytes(StandardCharsets.UTF_8)));
         if (!(response instanceof List<?> items) || items.size() != calls.size()) {
-            throw new RpcException("batch response is not an array of " + calls.size() + " answers");
+            throw new RpcException("batch response is not an array of " + calls.size() + " answers"
+                    + (response instanceof Map<?, ?> single && single.get("error") != null
+                    ? ": " + error(single.get("error")) : ""));
         }
         Object[] results = new Object[calls.size()];
         boolean[] seen = new boolean[calls.size()];
         for (Object raw : items) {
-            if (!(raw instanceof Map<?, ?> item) || !(item.get("id") instanceof Number id)) {
-                throw new RpcException("batch answer without a numeric id");
+            if (!(raw instanceof Map<?, ?> item) || !(item.get("id") instanceof BigInteger id) || id.bitLength() > 62) {
+                throw new RpcException("batch answer without an integer id");
             }
-            int index = (int) (id.longValue() - firstId);
-            if (index < 0 || index >= results.length || seen[index]) {
-                throw new RpcException("unexpected or repeated id " + id);
+            long index = id.longValueExact() - firstId;
+            if (index < 0 || index >= results.length || seen[(int) index]) {
+                throw new RpcException("unexpected or repeated id " + OneLine.of(id.toString(), 40));
             }
-            seen[index] = true;
+            seen[(int) index] = true;
             if (item.get("error") != null) {
-                throw new RpcException(calls.get(index).method() + " " + calls.get(index).params() + ": "
-                        + Json.write(item.get("error")));
+                Call call = calls.get((int) index);
+                throw new RpcException(call.method() + " " + call.params() + ": " + error(item.get("error")));
             }
-            results[index] = item.get("result");
+            results[(int) index] = item.get("result");
         }
-        return java.util.Arrays.asList(results);
+        return Arrays.asList(results);
     }
 
-    /** POSTs the body; on a broken reused connection, reconnects once (all methods are reads: retry is safe). */
-    private String post(String body) throws IOException {
-        boolean reused = socket != null;
+    private Object parse(byte[] body) throws RpcException {
         try {
-            return exchange(body);
-        } catch (IOException e) {
-            close();
-            if (!reused) {
-                throw e;
-            }
-            return exchange(body);
+            return Json.parse(body, maxResponseBytes);
+        } catch (IllegalArgumentException e) {
+            throw new RpcException("the node's answer is not valid JSON within the limits: "
+                    + OneLine.of(e.getMessage(), 300));
         }
     }
 
-    private String exchange(String body) throws IOException {
-        if (socket == null) {
-            connect();
-        }
-        byte[] payload = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
-                + payload.length + "\r\nConnection: keep-alive\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        out.write(payload);
-        out.flush();
-        return readResponse();
+    private static String error(Object error) {
+        return OneLine.of(Json.write(error), 300);
     }
 
-    private void connect() throws IOException {
-        Socket s = new Socket();
-        s.setTcpNoDelay(true);
-        s.setKeepAlive(true);
-        s.setSoTimeout(readTimeoutMillis);
-        s.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
-        socket = s;
-        in = new BufferedInputStream(s.getInputStream(), 1 << 16);
-        out = s.getOutputStream();
-    }
-
-    private String readResponse() throws IOException {
-        String status = readLine();
-        if (!status.startsWith("HTTP/1.")) {
-            throw new RpcException("not an HTTP response: " + status);
-        }
-        int code = Integer.parseInt(status.split(" ")[1]);
-        long length = -1;
-        boolean chunked = false;
-        boolean closeAfter = status.startsWith("HTTP/1.0");
-        for (String line = readLine(); !line.isEmpty(); line = readLine()) {
-            int colon = line.indexOf(':');
-            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).trim();
-            switch (name) {
-                case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                case "connection" -> closeAfter = value.equalsIgnoreCase("close");
-                default -> { }
-            }
-        }
-        byte[] body = chunked ? readChunked() : length >= 0 ? readExactly(length) : in.readAllBytes();
-        if (closeAfter || (!chunked && length < 0)) {
-            close();
-        }
-        if (code != 200) {
-            throw new RpcException("HTTP " + code + ": " + new String(body, StandardCharsets.UTF_8));
-        }
-        return new String(body, StandardCharsets.UTF_8);
-    }
-
-    private byte[] readChunked() throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            String sizeLine = readLine();
-            int semicolon = sizeLine.indexOf(';');
-            long size = Long.parseLong((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
-            if (size == 0) {
-                while (!readLine().isEmpty()) {
-                    // trailers are ignored
-                }
-                return body.toByteArray();
-            }
-            body.writeBytes(readExactly(size));
-            readLine();
-        }
-    }
-
-    private byte[] readExactly(long length) throws IOException {
-        byte[] bytes = in.readNBytes(Math.toIntExact(length));
-        if (bytes.length != length) {
-            throw new IOException("connection closed after " + bytes.length + " of " + length + " bytes");
-        }
-        return bytes;
-    }
-
-    private String readLine() throws IOException {
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed by the node");
-            }
-            if (b == '\n') {
-                int end = line.length();
-                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-            }
-            line.append((char) b);
-        }
-    }
-
+    /** Nothing to release: the JDK's client closes idle connections itself (Java 17 has no close). */
     @Override
     public void close() {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing a socket we no longer use
-            }
-        }
-        socket = null;
-        in = null;
-        out = null;
+        // kept AutoCloseable so callers need not change when the client holds resources again
     }
 }

@@ -23,11 +23,16 @@ import org.custos.verify.evidence.TranscriptVerifier;
  * <pre>
  * range --rpc URL --from N --to M --checkpoint HASH --consensus qbft|ibft2|clique|dev
  *       [--validators 0x..,0x..] [--epoch-length L] [--batch B] [--proof ADDRESS[:SLOT:SLOT...]]...
- *       [--transcript OUT.json]
+ *       [--transcript OUT.json] [--trust-store FILE] [--timeout SECONDS] [--connect-timeout SECONDS]
+ *       [--max-response-mib N]
  * transcript FILE
  * </pre>
  * Exit status: 0 everything verified, 1 a check failed (the first failure is printed with block, check, expected
- * and actual), 2 usage error, unreadable input or a node error.
+ * and actual), 2 usage error, unreadable input or a node error, and also any unexpected failure of the tool itself
+ * (printed as "internal error", never as a verdict): a script can tell a rejection (1) from a crash (2).
+ *
+ * <p>The node's credentials and trust store come from the environment ({@link RpcSettings#AUTHORIZATION_ENV},
+ * {@link RpcSettings#TRUST_STORE_ENV}, {@link RpcSettings#TRUST_STORE_PASSWORD_ENV}), not from arguments.
  */
 public final class Main {
 
@@ -39,25 +44,42 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    /** Runs a command in-process; returns the exit status. */
+    /** Runs a command in-process with the process environment; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), out, err);
+    }
+
+    /**
+     * Runs a command in-process; {@code env} stands for the environment (node credentials, trust store). Never
+     * throws: every failure that is not a verdict is printed on one line to {@code err} and returns {@link #ERROR}.
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
             if (args.length == 2 && args[0].equals("transcript")) {
                 return transcript(Path.of(args[1]), out);
             }
             if (args.length >= 1 && args[0].equals("range")) {
-                return range(options(args), out);
+                return range(options(args), env, out);
             }
             err.println(usage());
             return ERROR;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            // may quote the input; keeps only the line breaks of a usage text
+            err.println("error: " + String.valueOf(e.getMessage()).replaceAll("[\\p{Cc}&&[^\\n]]", " "));
+            return ERROR;
+        } catch (JsonRpcClient.RpcException e) {
+            err.println("node error: " + e.getMessage());
             return ERROR;
         } catch (IOException e) {
-            err.println("I/O error: " + e.getMessage());
+            err.println("I/O error: " + OneLine.of(e.getMessage(), 300));
+            return ERROR;
+        } catch (RuntimeException | Error e) {
+            // last resort: a defect of this tool or an input no limit caught; never reported as a verdict
+            err.println("internal error (not a verdict): " + e.getClass().getName()
+                    + (e.getMessage() == null ? "" : ": " + OneLine.of(e.getMessage(), 200)));
             return ERROR;
         }
     }
@@ -73,18 +95,19 @@ public final class Main {
         return report.verified() ? VERIFIED : REJECTED;
     }
 
-    private static int range(Map<String, List<String>> options, PrintStream out) throws IOException {
+    private static int range(Map<String, List<String>> options, Map<String, String> env, PrintStream out)
+            throws IOException {
         List<Bytes> validators = new ArrayList<>();
         for (String v : optional(options, "validators", "").split(",")) {
             if (!v.isBlank()) {
                 validators.add(Bytes.fromHex(v.trim()));
             }
         }
-        long from = Long.parseLong(required(options, "from"));
-        long to = Long.parseLong(required(options, "to"));
+        long from = number(options, "from", null);
+        long to = number(options, "to", null);
         ChainParameters parameters = new ChainParameters(required(options, "consensus"), BigInteger.valueOf(from),
                 Bytes.fromHex(required(options, "checkpoint")), validators,
-                Long.parseLong(optional(options, "epoch-length", "30000")));
+                number(options, "epoch-length", 30000L));
         List<RangeFetcher.ProofRequest> proofs = new ArrayList<>();
         for (String spec : options.getOrDefault("proof", List.of())) {
             String[] parts = spec.split(":");
@@ -96,10 +119,8 @@ public final class Main {
         }
         long started = System.nanoTime();
         Map<String, Object> transcript;
-        try (JsonRpcClient client = new JsonRpcClient(URI.create(required(options, "rpc")), Duration.ofSeconds(5),
-                Duration.ofSeconds(60))) {
-            transcript = new RangeFetcher(client, Integer.parseInt(optional(options, "batch", "100")))
-                    .fetch(parameters, from, to, proofs);
+        try (JsonRpcClient client = new JsonRpcClient(url(required(options, "rpc")), settings(options, env))) {
+            transcript = new RangeFetcher(client, batch(options)).fetch(parameters, from, to, proofs);
         }
         long fetched = System.nanoTime();
         EvidenceReport report = TranscriptVerifier.verify(transcript);
@@ -114,6 +135,68 @@ public final class Main {
             out.println("transcript written to " + path);
         }
         return report.verified() ? VERIFIED : REJECTED;
+    }
+
+    /** The node's settings: environment first, then the options (which never carry credentials). */
+    static RpcSettings settings(Map<String, List<String>> options, Map<String, String> env) {
+        RpcSettings settings = RpcSettings.fromEnvironment(env).withTimeouts(
+                seconds(options, "connect-timeout", RpcSettings.DEFAULT_CONNECT_TIMEOUT),
+                seconds(options, "timeout", RpcSettings.DEFAULT_DEADLINE));
+        if (options.containsKey("trust-store")) {
+            settings = settings.withTrustStore(Path.of(required(options, "trust-store")));
+        }
+        if (options.containsKey("max-response-mib")) {
+            long mib = number(options, "max-response-mib", null);
+            if (mib < 1 || mib > RpcSettings.MAX_RESPONSE_BYTES_CEILING >> 20) {
+                throw new IllegalArgumentException("--max-response-mib must be between 1 and "
+                        + (RpcSettings.MAX_RESPONSE_BYTES_CEILING >> 20));
+            }
+            settings = settings.withMaxResponseBytes(mib << 20);
+        }
+        return settings;
+    }
+
+    private static int batch(Map<String, List<String>> options) {
+        long batch = number(options, "batch", 100L);
+        if (batch < 1 || batch > 100_000) {
+            throw new IllegalArgumentException("--batch must be between 1 and 100000");
+        }
+        return (int) batch;
+    }
+
+    private static URI url(String text) {
+        try {
+            return new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("--rpc: not a URL: " + OneLine.of(e.getMessage(), 200));
+        }
+    }
+
+    private static long number(Map<String, List<String>> options, String name, Long fallback) {
+        String text = fallback == null ? required(options, name) : optional(options, name, fallback.toString());
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + ": not a whole number: " + OneLine.of(text, 40));
+        }
+    }
+
+    /** A positive number of seconds, fractions allowed ({@code 0.5}). */
+    private static Duration seconds(Map<String, List<String>> options, String name, Duration fallback) {
+        if (!options.containsKey(name)) {
+            return fallback;
+        }
+        String text = required(options, name);
+        try {
+            long millis = new java.math.BigDecimal(text.trim()).movePointRight(3).longValueExact();
+            if (millis > 0 && millis <= Duration.ofDays(1).toMillis()) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + name + ": not a number of seconds between 0.001 and 86400: "
+                + OneLine.of(text, 40));
     }
 
     private static Map<String, List<String>> options(String[] args) {
@@ -145,6 +228,12 @@ public final class Main {
                   range --rpc URL --from N --to M --checkpoint HASH --consensus qbft|ibft2|clique|dev
                         [--validators 0x..,0x..] [--epoch-length L] [--batch B]
                         [--proof ADDRESS[:SLOT:SLOT...]]... [--transcript OUT.json]
-                  transcript FILE""";
+                        [--trust-store CA.pem|STORE.p12] [--timeout SECONDS] [--connect-timeout SECONDS]
+                        [--max-response-mib N]
+                  transcript FILE
+                environment (never put credentials in arguments):
+                  CUSTOS_RPC_AUTHORIZATION         Authorization header for the node, e.g. "Bearer <JWT>"
+                  CUSTOS_RPC_TRUST_STORE           trust store when --trust-store is not given
+                  CUSTOS_RPC_TRUST_STORE_PASSWORD  password of a PKCS12/JKS trust store""";
     }
 }

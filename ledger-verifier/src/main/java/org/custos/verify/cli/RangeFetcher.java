@@ -53,6 +53,7 @@ final class RangeFetcher {
                 if (results.get(i) == null || results.get(i + 1) == null) {
                     throw new IOException("the node has no block or receipts for " + (start + i / 2));
                 }
+                checkShape(results.get(i), results.get(i + 1), start + i / 2);
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("block", results.get(i));
                 entry.put("receipts", results.get(i + 1));
@@ -75,12 +76,41 @@ final class RangeFetcher {
         }
         List<Object> out = new ArrayList<>();
         for (Object result : client.batch(calls)) {
+            if (!(result instanceof Map<?, ?> proof) || !listOfObjectsOrAbsent(proof.get("storageProof"))) {
+                throw new JsonRpcClient.RpcException("the node's eth_getProof answer at block " + block
+                        + " is not an object with a storageProof array of objects");
+            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("block", quantity(block));
             entry.put("proof", result);
             out.add(entry);
         }
         return out;
+    }
+
+    /**
+     * The JSON types the transcript's readers cast to: a block object, an array of receipt objects whose logs are
+     * arrays of objects. Only the containers: every value inside is judged by the verifier.
+     */
+    private static void checkShape(Object block, Object receipts, long number) throws IOException {
+        if (!(block instanceof Map<?, ?>)) {
+            throw new JsonRpcClient.RpcException("the node's eth_getBlockByNumber answer for block " + number
+                    + " is not an object");
+        }
+        if (!(receipts instanceof List<?> list) || !listOfObjectsOrAbsent(list)) {
+            throw new JsonRpcClient.RpcException("the node's eth_getBlockReceipts answer for block " + number
+                    + " is not an array of objects");
+        }
+        for (Object receipt : list) {
+            if (!listOfObjectsOrAbsent(((Map<?, ?>) receipt).get("logs"))) {
+                throw new JsonRpcClient.RpcException("the node's eth_getBlockReceipts answer for block " + number
+                        + " has a receipt whose logs are not an array of objects");
+            }
+        }
+    }
+
+    private static boolean listOfObjectsOrAbsent(Object value) {
+        return value == null || value instanceof List<?> list && list.stream().allMatch(Map.class::isInstance);
     }
 
     private static Map<String, Object> chain(ChainParameters parameters, Object chainId) {

@@ -3,6 +3,7 @@ package org.custos.verify.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +33,7 @@ import org.custos.verify.rlp.Rlp;
 import org.custos.verify.rlp.RlpString;
 import org.custos.verify.state.AccountProofVerifier;
 import org.custos.verify.testing.TestKeys;
+import org.custos.verify.testing.TestTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * must verify every block from genesis (hash chain, transactions root, receipts root, blooms, withdrawals) and
  * EIP-1186 proofs of a dev account and of a fresh (absent) address at the head, write a transcript that the
  * {@code transcript} command re-verifies, and reject a tampering proxy's answers with the right reason code.
+ * Behind a local TLS proxy that demands a bearer token (CA and certificate made at test time), {@code range}
+ * verifies with the pinned CA and the token from the environment, and stops with exit 2 without either.
  * No blob transactions (anvil roots the network wrapper, ledger-facts §1 deviation 1).
  */
 class AnvilRangeIT {
@@ -175,6 +179,53 @@ class AnvilRangeIT {
         }, "eth_getBlockByNumber", txBlock);
         assertRejected(url, head, checkpoint, "PROOF_VALUE_MISMATCH", head,
                 answer -> Json.object(answer).put("balance", "0x1"), "eth_getProof", head);
+    }
+
+    @Test
+    void tlsProxyDemandingABearerTokenInFrontOfAnvil() throws Exception {
+        String anvilUrl = startAnvil("prague");
+        long head = populate(anvilUrl, true);
+        String token = "it-" + Long.toHexString(System.nanoTime()) + Long.toHexString(new java.util.Random().nextLong());
+        TestTls tls = TestTls.create();
+        Path ca = tls.writeCaPem(temp.resolve("ca.pem"));
+        Path otherCa = TestTls.create().writeCaPem(temp.resolve("other-ca.pem"));
+        HttpsServer proxy = tls.start(exchange -> {
+            try (exchange) {
+                if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.sendResponseHeaders(401, -1);
+                    return;
+                }
+                byte[] answer = post(anvilUrl, new String(exchange.getRequestBody().readAllBytes(),
+                        StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        });
+        try {
+            String[] args = {"range", "--rpc", "https://127.0.0.1:" + proxy.getAddress().getPort() + "/", "--from",
+                "0", "--to", Long.toString(head), "--checkpoint", blockHash(anvilUrl, 0), "--consensus", "dev",
+                "--proof", ACCOUNT_0};
+            Map<String, String> env = Map.of(RpcSettings.AUTHORIZATION_ENV, "Bearer " + token,
+                    RpcSettings.TRUST_STORE_ENV, ca.toString());
+            Result verified = cli(env, args);
+            assertThat(verified.status).as(verified.output).isEqualTo(Main.VERIFIED);
+            assertThat(verified.output).contains("VERIFIED " + (head + 1) + " blocks").doesNotContain(token);
+
+            Result noToken = cli(Map.of(RpcSettings.TRUST_STORE_ENV, ca.toString()), args);
+            assertThat(noToken.status).as(noToken.output).isEqualTo(Main.ERROR);
+            assertThat(noToken.output).contains("HTTP 401").contains(RpcSettings.AUTHORIZATION_ENV);
+
+            Result wrongCa = cli(Map.of(RpcSettings.AUTHORIZATION_ENV, "Bearer " + token,
+                    RpcSettings.TRUST_STORE_ENV, otherCa.toString()), args);
+            assertThat(wrongCa.status).as(wrongCa.output).isEqualTo(Main.ERROR);
+            assertThat(wrongCa.output).contains("TLS with").doesNotContain(token);
+        } finally {
+            proxy.stop(0);
+        }
     }
 
     private void assertRejected(String anvilUrl, long head, String checkpoint, String reason, long block,
@@ -334,9 +385,13 @@ class AnvilRangeIT {
     }
 
     private static Result cli(String... args) {
+        return cli(Map.of(), args);
+    }
+
+    private static Result cli(Map<String, String> env, String... args) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        int status = Main.run(args, out, out);
+        int status = Main.run(args, env, out, out);
         return new Result(status, buffer.toString(StandardCharsets.UTF_8));
     }
 }

@@ -87,8 +87,12 @@ class JsonRpcClientTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new JsonRpcClient.Call("eth_sendRawTransaction", List.of("0x00")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new JsonRpcClient(URI.create("https://example.org"), Duration.ofSeconds(1),
-                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        // https:// is supported since issue 13 (HttpTransport); other schemes and credentials in the URL are not
+        for (String url : List.of("ftp://example.org", "ws://example.org", "file:///etc/passwd",
+                "http://user:secret@example.org")) {
+            assertThatThrownBy(() -> new JsonRpcClient(URI.create(url), Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                    .as(url).isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("secret");
+        }
     }
 
     @Test
