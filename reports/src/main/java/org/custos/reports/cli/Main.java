@@ -12,13 +12,13 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.custos.reports.verify.ReportVerificationResult;
 import org.custos.reports.verify.SignedReportVerifier;
 import org.custos.verify.cli.Json;
 import org.custos.verify.cli.JsonRpcClient;
+import org.custos.verify.cli.RpcSettings;
 
 /**
  * {@code verify-report FILE --trust CA.pem [--trust CA2.pem ...] [--rpc URL]}
@@ -83,7 +83,8 @@ public final class Main {
             return VERIFIED;
         }
         NodeCrossCheck.Outcome outcome;
-        try (JsonRpcClient node = new JsonRpcClient(URI.create(rpc), Duration.ofSeconds(5), Duration.ofSeconds(60))) {
+        try (JsonRpcClient node = new JsonRpcClient(URI.create(rpc),
+                RpcSettings.fromEnvironment(System.getenv()))) {
             Object json = Json.parse(new String(result.evidence(), StandardCharsets.UTF_8));
             outcome = NodeCrossCheck.check(Json.object(json), node);
         } catch (IllegalArgumentException | ClassCastException e) {
