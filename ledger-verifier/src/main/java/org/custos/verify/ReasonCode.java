@@ -59,6 +59,11 @@ public enum ReasonCode {
     WITHDRAWALS_ROOT_MISMATCH,
     /** A transaction or receipt type this verifier cannot encode; it is not guessed at (fail closed). */
     UNSUPPORTED_TRANSACTION_TYPE,
+    /**
+     * A field no root commits to but that follows from verified data (a position, the block's hash or number,
+     * a difference of cumulative gas, the transaction at the same index) differs from the value derived here.
+     */
+    DERIVED_FIELD_MISMATCH,
 
     // --- consensus: seals, quorum, validator sets ---
     /** A seal is not a recoverable secp256k1 signature (r or s outside [1, n-1], bad v, no curve point). */
@@ -93,6 +98,10 @@ public enum ReasonCode {
     CLAIMED_ABSENT_BUT_PRESENT,
     /** The claim gives a value, but the proof proves the key absent. */
     CLAIMED_PRESENT_BUT_ABSENT,
+    /** An {@code eth_getProof} answer is for another account than the one asked. */
+    PROOF_ADDRESS_MISMATCH,
+    /** An answer's storage proofs are not exactly one per storage key asked (one missing, extra or repeated). */
+    STORAGE_KEYS_MISMATCH,
 
     // --- transcripts and command-line verification ---
     /** A claimed event (block, tx index, log index) is not among the verified receipts' logs or differs. */

@@ -24,16 +24,21 @@ import org.custos.verify.evidence.TranscriptVerifier;
  * range --rpc URL --from N --to M --checkpoint HASH --consensus qbft|ibft2|clique|dev
  *       [--validators 0x..,0x..] [--epoch-length L] [--batch B] [--proof ADDRESS[:SLOT:SLOT...]]...
  *       [--transcript OUT.json]
- * transcript FILE
+ * transcript FILE [--checkpoint HASH] [--rpc URL]
  * </pre>
  * Exit status: 0 everything verified, 1 a check failed (the first failure is printed with block, check, expected
- * and actual), 2 usage error, unreadable input or a node error.
+ * and actual), 2 usage error, unreadable input or a node error, 3 ({@code transcript} only) every check passed but
+ * the checkpoint the transcript anchors itself to was not confirmed: neither compared with a {@code --checkpoint}
+ * pinned out of band nor with a node's block ({@code --rpc}). A transcript rewritten from some block on with its
+ * checkpoint replaced is self-consistent; only the anchor tells it apart, so it is never reported as 0 unconfirmed.
  */
 public final class Main {
 
     public static final int VERIFIED = 0;
     public static final int REJECTED = 1;
     public static final int ERROR = 2;
+    /** {@code transcript}: self-consistent, but its anchor (checkpoint) was not confirmed. */
+    public static final int UNANCHORED = 3;
 
     private Main() {
     }
@@ -45,11 +50,11 @@ public final class Main {
     /** Runs a command in-process; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            if (args.length == 2 && args[0].equals("transcript")) {
-                return transcript(Path.of(args[1]), out);
+            if (args.length >= 2 && args[0].equals("transcript")) {
+                return transcript(Path.of(args[1]), options(args, 2), out);
             }
             if (args.length >= 1 && args[0].equals("range")) {
-                return range(options(args), out);
+                return range(options(args, 1), out);
             }
             err.println(usage());
             return ERROR;
@@ -62,15 +67,55 @@ public final class Main {
         }
     }
 
-    private static int transcript(Path file, PrintStream out) throws IOException {
+    private static int transcript(Path file, Map<String, List<String>> options, PrintStream out)
+            throws IOException {
+        for (String name : options.keySet()) {
+            if (!name.equals("checkpoint") && !name.equals("rpc")) {
+                throw new IllegalArgumentException("unknown option --" + name + "\n" + usage());
+            }
+        }
         Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
         if (!(json instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("a transcript is a JSON object");
         }
         @SuppressWarnings("unchecked")
-        EvidenceReport report = TranscriptVerifier.verify((Map<String, ?>) json);
+        Map<String, ?> transcript = (Map<String, ?>) json;
+        EvidenceReport report = TranscriptVerifier.verify(transcript);
+        @SuppressWarnings("unchecked")
+        ChainParameters anchor = TranscriptVerifier.parameters((Map<String, ?>) transcript.get("chain"));
+        out.println("anchored to: checkpoint block " + anchor.checkpointNumber() + " "
+                + anchor.checkpointHash().toHex() + " (" + anchor.consensus() + "), as the transcript states it");
         out.println(report);
-        return report.verified() ? VERIFIED : REJECTED;
+        if (!report.verified()) {
+            return REJECTED;
+        }
+        if (options.containsKey("checkpoint")) {
+            Bytes pinned = Bytes.fromHex(required(options, "checkpoint"));
+            if (!pinned.equals(anchor.checkpointHash())) {
+                out.println("FAILED anchor: CHECKPOINT_MISMATCH (the transcript's checkpoint is not the pinned one)"
+                        + "\n  expected: " + pinned.toHex() + " (--checkpoint)\n  actual:   "
+                        + anchor.checkpointHash().toHex() + " (transcript)");
+                return REJECTED;
+            }
+            out.println("anchor CONFIRMED: equal to --checkpoint");
+        }
+        if (options.containsKey("rpc")) {
+            String url = required(options, "rpc");
+            EvidenceReport node = AnchorCheck.againstNode(anchor, URI.create(url));
+            if (!node.verified()) {
+                out.println("FAILED anchor: the node's block " + anchor.checkpointNumber() + " is not the "
+                        + "transcript's checkpoint: " + node);
+                return REJECTED;
+            }
+            out.println("anchor CONFIRMED: the node at " + url + " serves block " + anchor.checkpointNumber()
+                    + " with that hash (recomputed from its header)");
+        }
+        if (options.isEmpty()) {
+            out.println("anchor NOT CONFIRMED: self-consistent, anchor not confirmed; compare the checkpoint above "
+                    + "with one pinned out of band (--checkpoint HASH) or confirm it with a node (--rpc URL)");
+            return UNANCHORED;
+        }
+        return VERIFIED;
     }
 
     private static int range(Map<String, List<String>> options, PrintStream out) throws IOException {
@@ -104,6 +149,8 @@ public final class Main {
         long fetched = System.nanoTime();
         EvidenceReport report = TranscriptVerifier.verify(transcript);
         long verified = System.nanoTime();
+        out.println("anchored to: checkpoint block " + from + " " + parameters.checkpointHash().toHex() + " ("
+                + parameters.consensus() + "), given with --checkpoint");
         out.println(report);
         double seconds = (verified - started) / 1e9;
         out.printf("range %d..%d: fetch %.3f s, verify %.3f s, %.0f blocks/s end to end%n", from, to,
@@ -116,9 +163,9 @@ public final class Main {
         return report.verified() ? VERIFIED : REJECTED;
     }
 
-    private static Map<String, List<String>> options(String[] args) {
+    private static Map<String, List<String>> options(String[] args, int start) {
         Map<String, List<String>> options = new HashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
+        for (int i = start; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --name value pairs at '" + args[i] + "'\n" + usage());
             }
@@ -145,6 +192,8 @@ public final class Main {
                   range --rpc URL --from N --to M --checkpoint HASH --consensus qbft|ibft2|clique|dev
                         [--validators 0x..,0x..] [--epoch-length L] [--batch B]
                         [--proof ADDRESS[:SLOT:SLOT...]]... [--transcript OUT.json]
-                  transcript FILE""";
+                  transcript FILE [--checkpoint HASH] [--rpc URL]
+                exit status: 0 verified, 1 a check failed, 2 usage/input/node error,
+                             3 transcript self-consistent but its checkpoint not confirmed""";
     }
 }
