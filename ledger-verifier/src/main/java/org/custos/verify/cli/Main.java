@@ -91,6 +91,9 @@ public final class Main {
         }
         if (options.containsKey("checkpoint")) {
             Bytes pinned = Bytes.fromHex(required(options, "checkpoint"));
+            if (pinned.length() != 32) {
+                throw new IllegalArgumentException("--checkpoint must be a 32-byte block hash");
+            }
             if (!pinned.equals(anchor.checkpointHash())) {
                 out.println("FAILED anchor: CHECKPOINT_MISMATCH (the transcript's checkpoint is not the pinned one)"
                         + "\n  expected: " + pinned.toHex() + " (--checkpoint)\n  actual:   "
