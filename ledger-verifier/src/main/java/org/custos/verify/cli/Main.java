@@ -138,7 +138,12 @@ public final class Main {
             String[] parts = spec.split(":");
             List<Bytes> slots = new ArrayList<>();
             for (int i = 1; i < parts.length; i++) {
-                slots.add(Bytes.fromHex(parts[i]));
+                Bytes slot = Bytes.fromHex(parts[i]);
+                if (slot.length() != 32) {
+                    throw new IllegalArgumentException("--proof storage slots are 32 bytes (0x + 64 hex digits): "
+                            + parts[i]);
+                }
+                slots.add(slot);
             }
             proofs.add(new RangeFetcher.ProofRequest(Bytes.fromHex(parts[0]), slots));
         }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.custos.verify.Bytes;
 import org.custos.verify.ReasonCode;
 import org.custos.verify.VerificationResult;
-import org.custos.verify.chain.BlockBodyVerifier;
 import org.custos.verify.chain.BlockHeader;
 import org.custos.verify.chain.ClaimedHeader;
 import org.custos.verify.chain.HeaderField;
