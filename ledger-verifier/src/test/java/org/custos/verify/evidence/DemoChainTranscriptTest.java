@@ -65,6 +65,22 @@ class DemoChainTranscriptTest {
         assertFailure(later, ReasonCode.IMPOSSIBLE_FIELD_COMBINATION, "header", 1L);
     }
 
+    /** The portal's side of the one anchoring rule: block 1 links to the pinned genesis hash, no header needed. */
+    @Test
+    void theFirstBlockLinksToTheAnchorByHashAlone() {
+        var chain = new org.custos.verify.chain.HashChainVerifier(HeaderHasher.ETHEREUM);
+        var block1 = RpcHeaderParser.parse(block(transcript(), 1));
+        var genesis = org.custos.verify.Bytes.fromHex(GENESIS);
+        assertThat(chain.verifyChildOfAnchor(java.math.BigInteger.ZERO, genesis, block1).verified()).isTrue();
+        assertThat(chain.verifyChildOfAnchor(java.math.BigInteger.ONE, genesis, block1).reason())
+                .isEqualTo(ReasonCode.NUMBER_GAP);
+        assertThat(chain.verifyChildOfAnchor(java.math.BigInteger.ZERO, org.custos.verify.Bytes.of(new byte[32]),
+                block1).reason()).isEqualTo(ReasonCode.PARENT_MISMATCH);
+        var lying = new org.custos.verify.chain.ClaimedHeader(block1.header(), genesis);
+        assertThat(chain.verifyChildOfAnchor(java.math.BigInteger.ZERO, genesis, lying).reason())
+                .isEqualTo(ReasonCode.HASH_MISMATCH);
+    }
+
     @Test
     void aBlockWithoutTransactionListIsHeaderOnlyAndSaysSo() {
         Map<String, Object> t = transcript();
