@@ -160,6 +160,12 @@ public final class Main {
         out.println("anchored to: checkpoint block " + from + " " + parameters.checkpointHash().toHex() + " ("
                 + parameters.consensus() + "), given with --checkpoint");
         out.println(report);
+        boolean bodiesMissing = report.verified() && report.headerOnly() > 0;
+        if (bodiesMissing) {
+            // range asks every block with its full transactions: a block without a list is the node withholding it
+            out.println("FAILED: EVIDENCE_MISSING: " + report.headerOnly() + " blocks came without the transaction "
+                    + "list that was asked for (eth_getBlockByNumber with full transactions)");
+        }
         double seconds = (verified - started) / 1e9;
         out.printf("range %d..%d: fetch %.3f s, verify %.3f s, %.0f blocks/s end to end%n", from, to,
                 (fetched - started) / 1e9, (verified - fetched) / 1e9, (to - from + 1) / Math.max(seconds, 1e-9));
@@ -168,7 +174,7 @@ public final class Main {
             Files.writeString(path, Json.write(transcript), StandardCharsets.UTF_8);
             out.println("transcript written to " + path);
         }
-        return report.verified() ? VERIFIED : REJECTED;
+        return report.verified() && !bodiesMissing ? VERIFIED : REJECTED;
     }
 
     private static Map<String, List<String>> options(String[] args, int start) {

@@ -206,6 +206,10 @@ class AnvilRangeIT {
                 ((List<Object>) Json.object(answer).get("transactions")).replaceAll(t -> "0x" + "ab".repeat(32)));
         assertLie(url, head, checkpoint, slot, "TRANSACTIONS_ROOT_MISMATCH", tx, block, tx,
                 answer -> ((List<Object>) Json.object(answer).get("transactions")).clear());
+        Result withheld = lie(url, head, checkpoint, slot, block, tx,
+                answer -> Json.object(answer).remove("transactions"));
+        assertThat(withheld.status).as(withheld.output).isEqualTo(Main.REJECTED);
+        assertThat(withheld.output).contains("1 blocks header only").contains("FAILED: EVIDENCE_MISSING");
         assertLie(url, head, checkpoint, slot, "PROOF_ADDRESS_MISMATCH", head, "eth_getProof", head, answer -> {
             Object other;
             try {
