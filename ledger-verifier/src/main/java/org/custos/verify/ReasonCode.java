@@ -59,6 +59,11 @@ public enum ReasonCode {
     WITHDRAWALS_ROOT_MISMATCH,
     /** A transaction or receipt type this verifier cannot encode; it is not guessed at (fail closed). */
     UNSUPPORTED_TRANSACTION_TYPE,
+    /**
+     * A field no root commits to but that follows from verified data (a position, the block's hash or number,
+     * a difference of cumulative gas, the transaction at the same index) differs from the value derived here.
+     */
+    DERIVED_FIELD_MISMATCH,
 
     // --- consensus: seals, quorum, validator sets ---
     /** A seal is not a recoverable secp256k1 signature (r or s outside [1, n-1], bad v, no curve point). */

@@ -27,13 +27,13 @@ public final class BlockBodyVerifier {
      * Every transaction's KEC(encoding) equals its claimed {@code hash} ({@code TRANSACTION_HASH_MISMATCH}), and the
      * trie root of the encodings equals the header's transactionsRoot ({@code TRANSACTIONS_ROOT_MISMATCH}).
      * Precondition: {@code transactions} are the full objects ({@code eth_getBlockByNumber(n, true)}), in block
-     * order, and all of them.
+     * order, and all of them; a null element throws {@link RpcFormatException} ({@code MALFORMED_FIELD}).
      */
     public static VerificationResult verifyTransactions(BlockHeader header,
                                                         List<? extends Map<String, ?>> transactions) {
         List<byte[]> encodings = new ArrayList<>(transactions.size());
         for (int i = 0; i < transactions.size(); i++) {
-            Map<String, ?> tx = transactions.get(i);
+            Map<String, ?> tx = element(transactions, i, "transactions");
             byte[] encoding = TransactionEncoder.encode(tx);
             Bytes hash = Bytes.of(Hashes.keccak256(encoding));
             Bytes claimed = RpcValues.fixed("hash", RpcValues.required(tx, "hash"), 32);
@@ -56,7 +56,7 @@ public final class BlockBodyVerifier {
         List<byte[]> encodings = new ArrayList<>(receipts.size());
         LogsBloom blockBloom = new LogsBloom();
         for (int i = 0; i < receipts.size(); i++) {
-            Map<String, ?> receipt = receipts.get(i);
+            Map<String, ?> receipt = element(receipts, i, "receipts");
             Bytes bloom = Bytes.of(ReceiptEncoder.bloom(receipt));
             Bytes claimed = RpcValues.fixed("logsBloom", RpcValues.required(receipt, "logsBloom"), LogsBloom.LENGTH);
             if (!bloom.equals(claimed)) {
@@ -90,13 +90,24 @@ public final class BlockBodyVerifier {
                     "no withdrawalsRoot");
         }
         List<byte[]> encodings = new ArrayList<>(withdrawals.size());
-        for (Map<String, ?> w : withdrawals) {
+        for (int i = 0; i < withdrawals.size(); i++) {
+            Map<String, ?> w = element(withdrawals, i, "withdrawals");
             encodings.add(Rlp.encodeList(TransactionEncoder.scalar(w, "index"),
                     TransactionEncoder.scalar(w, "validatorIndex"),
                     Rlp.encodeBytes(RpcValues.fixed("address", RpcValues.required(w, "address"), 20).toArray()),
                     TransactionEncoder.scalar(w, "amount")));
         }
         return compareRoot(ReasonCode.WITHDRAWALS_ROOT_MISMATCH, expected, encodings);
+    }
+
+    /** A list element that must be a JSON object: a null (or a hash) there is malformed input, never an NPE. */
+    private static <T extends Map<String, ?>> T element(List<T> list, int index, String name) {
+        T item = list.get(index);
+        if (item == null) {
+            throw new RpcFormatException(ReasonCode.MALFORMED_FIELD, name + "[" + index + "]",
+                    "expected an object, got null");
+        }
+        return item;
     }
 
     private static VerificationResult compareGasUsed(BlockHeader header, List<? extends Map<String, ?>> receipts) {

@@ -30,6 +30,19 @@ public final class BlockHeader {
      *     fork's prefix ({@code IMPOSSIBLE_FIELD_COMBINATION}, e.g. withdrawalsRoot without baseFeePerGas)
      */
     public static BlockHeader of(Map<HeaderField, Bytes> fields) {
+        BlockHeader header = ofAnyCombination(fields);
+        checkCombination(header.values);
+        return header;
+    }
+
+    /**
+     * Builds the header of a block pinned by its hash (a checkpoint) with every check of {@link #of} except the
+     * fork field combination: the optional fields the node reported are hashed in {@link HeaderField} order,
+     * whatever set they form. Sound only where the caller then requires the recomputed hash to equal a hash pinned
+     * out of band (Keccak-256 preimage resistance: no other field list hashes to it); see
+     * {@link RpcHeaderParser#parseCheckpoint}.
+     */
+    public static BlockHeader ofAnyCombination(Map<HeaderField, Bytes> fields) {
         EnumMap<HeaderField, Bytes> values = new EnumMap<>(HeaderField.class);
         values.putAll(fields);
         for (HeaderField field : HeaderField.values()) {
@@ -41,7 +54,6 @@ public final class BlockHeader {
                 checkValue(field, value);
             }
         }
-        checkCombination(values);
         return new BlockHeader(values);
     }
 

@@ -20,6 +20,13 @@ import org.custos.verify.VerificationResult;
  *
  * <p>What this does not prove: that the checkpoint is on the canonical chain, that the state and bodies are
  * valid, or that consensus sealed the blocks (seal checks live in {@code consensus}).
+ *
+ * <p><b>The anchoring rule</b> (one rule for the CLI's transcripts and the portal's sync): a segment is anchored
+ * by a hash pinned out of band, and nothing else is required of the block behind it. Where its header is at hand
+ * (a transcript's first block) it is parsed with {@link RpcHeaderParser#parseCheckpoint}, whatever fork field
+ * combination it has, and must recompute to the pin ({@link #verifyStep} with no previous header); where it is
+ * not (the portal's checkpoint or verified head), the next block must link to the pin
+ * ({@link #verifyChildOfAnchor}).
  */
 public final class HashChainVerifier {
 
@@ -86,6 +93,30 @@ public final class HashChainVerifier {
         }
         if (!header.parentHash().equals(previous.claimedHash())) {
             return rejected(ReasonCode.PARENT_MISMATCH, "block " + header.number(), previous.claimedHash(), header.parentHash());
+        }
+        return VerificationResult.ok();
+    }
+
+    /**
+     * The first block after a head known only by its number and hash (the pinned checkpoint, or a verified head
+     * whose header is not at hand): its recomputed hash equals its claimed hash ({@code HASH_MISMATCH}), its
+     * number is the head's plus one ({@code NUMBER_GAP}) and its parentHash the head's hash
+     * ({@code PARENT_MISMATCH}).
+     */
+    public VerificationResult verifyChildOfAnchor(BigInteger anchorNumber, Bytes anchorHash, ClaimedHeader current) {
+        BlockHeader header = current.header();
+        Bytes hash = hasher.hash(header);
+        if (!hash.equals(current.claimedHash())) {
+            return rejected(ReasonCode.HASH_MISMATCH, "block " + header.number(), current.claimedHash(), hash);
+        }
+        BigInteger expectedNumber = anchorNumber.add(BigInteger.ONE);
+        if (!header.number().equals(expectedNumber)) {
+            return VerificationResult.rejected(ReasonCode.NUMBER_GAP, "block " + header.number(),
+                    expectedNumber.toString(), header.number().toString());
+        }
+        if (!header.parentHash().equals(anchorHash)) {
+            return rejected(ReasonCode.PARENT_MISMATCH, "block " + header.number(), anchorHash,
+                    header.parentHash());
         }
         return VerificationResult.ok();
     }

@@ -77,6 +77,10 @@ public final class ReceiptEncoder {
     private static List<Map<String, ?>> logList(Map<String, ?> receipt) {
         List<Map<String, ?>> logs = new ArrayList<>();
         for (Object log : RpcValues.list("logs", RpcValues.required(receipt, "logs"))) {
+            if (!(log instanceof Map<?, ?>)) {
+                throw new RpcFormatException(ReasonCode.MALFORMED_FIELD, "logs",
+                        "expected log objects, got " + (log == null ? "null" : log.getClass().getSimpleName()));
+            }
             logs.add((Map<String, ?>) log);
         }
         return logs;

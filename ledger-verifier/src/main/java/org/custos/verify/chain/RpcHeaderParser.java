@@ -28,6 +28,25 @@ public final class RpcHeaderParser {
      *     or {@code IMPOSSIBLE_FIELD_COMBINATION}
      */
     public static ClaimedHeader parse(Map<String, ?> block) {
+        return new ClaimedHeader(BlockHeader.of(fields(block)), claimedHash(block));
+    }
+
+    /**
+     * Parses the block a verifier pins by hash (its checkpoint), fail closed like {@link #parse} except for the
+     * fork field combination ({@link BlockHeader#ofAnyCombination}). The one rule for checkpoints, used by the CLI's
+     * transcripts and matching the portal (which never needs the checkpoint's header: its first block's parentHash
+     * must equal the pinned hash): <b>a checkpoint is proven by its pinned hash alone</b>, so its header is
+     * accepted exactly when the fields as reported, RLP-encoded in hashing order, hash to that pin. The caller must
+     * compare the recomputed hash with the pin (as {@code SealedChainVerifier} does for the first header). Every
+     * block after the checkpoint is held to the fork rule ({@link #parse}). Needed for genesis blocks such as
+     * anvil's London genesis, which reports {@code blobGasUsed} and {@code excessBlobGas} without
+     * {@code withdrawalsRoot} and whose hash covers exactly those fields.
+     */
+    public static ClaimedHeader parseCheckpoint(Map<String, ?> block) {
+        return new ClaimedHeader(BlockHeader.ofAnyCombination(fields(block)), claimedHash(block));
+    }
+
+    private static EnumMap<HeaderField, Bytes> fields(Map<String, ?> block) {
         EnumMap<HeaderField, Bytes> fields = new EnumMap<>(HeaderField.class);
         for (Map.Entry<String, ?> entry : block.entrySet()) {
             HeaderField field = fieldNamed(entry.getKey());
@@ -38,12 +57,15 @@ public final class RpcHeaderParser {
                         "not a known header field; refusing to hash a header that may be incomplete");
             }
         }
+        return fields;
+    }
+
+    private static Bytes claimedHash(Map<String, ?> block) {
         Object hash = block.get("hash");
         if (hash == null) {
             throw new RpcFormatException(ReasonCode.MISSING_FIELD, "hash", "no claimed block hash");
         }
-        Bytes claimed = RpcValues.fixed("hash", hash, 32);
-        return new ClaimedHeader(BlockHeader.of(fields), claimed);
+        return RpcValues.fixed("hash", hash, 32);
     }
 
     private static final Map<String, HeaderField> BY_JSON_NAME = java.util.Arrays.stream(HeaderField.values())

@@ -91,6 +91,27 @@ public final class TransactionEncoder {
         }
     }
 
+    /**
+     * The members of {@code tx} that its hash commits to (the encoded fields of its type, and {@code type},
+     * {@code v} / {@code yParity}, legacy {@code chainId}, which are checked against them), plus {@code hash}
+     * itself. Anything else in the object (sender, block position, effective gas price, blob sidecar) is the
+     * node's metadata. Precondition: {@link #encode} accepted {@code tx}.
+     */
+    public static Set<String> committedMembers(Map<String, ?> tx) {
+        Bytes type = RpcValues.quantity("type", RpcValues.required(tx, "type"));
+        int t = type.length() == 0 ? 0 : type.get(0);
+        List<String> encoded = switch (t) {
+            case 0 -> TYPE_0;
+            case 1 -> TYPE_1;
+            case 2 -> TYPE_2;
+            case 3 -> TYPE_3;
+            default -> TYPE_4;
+        };
+        Set<String> members = new java.util.HashSet<>(encoded);
+        members.addAll(List.of("hash", "type", "v", "yParity"));
+        return members;
+    }
+
     private static void onlyKnownFields(Map<String, ?> tx, List<String> encoded, boolean sidecar) {
         for (String name : tx.keySet()) {
             if (!encoded.contains(name) && !METADATA.contains(name) && !(sidecar && BLOB_SIDECAR.contains(name))) {

@@ -25,11 +25,15 @@ import org.custos.verify.evidence.TranscriptVerifier;
  *       [--validators 0x..,0x..] [--epoch-length L] [--batch B] [--proof ADDRESS[:SLOT:SLOT...]]...
  *       [--transcript OUT.json] [--trust-store FILE] [--timeout SECONDS] [--connect-timeout SECONDS]
  *       [--max-response-mib N]
- * transcript FILE
+ * transcript FILE [--checkpoint HASH] [--rpc URL [--trust-store FILE] [--timeout SECONDS] ...]
  * </pre>
  * Exit status: 0 everything verified, 1 a check failed (the first failure is printed with block, check, expected
  * and actual), 2 usage error, unreadable input or a node error, and also any unexpected failure of the tool itself
- * (printed as "internal error", never as a verdict): a script can tell a rejection (1) from a crash (2).
+ * (printed as "internal error", never as a verdict): a script can tell a rejection (1) from a crash (2); 3
+ * ({@code transcript} only) every check passed but the checkpoint the transcript anchors itself to was not
+ * confirmed: neither compared with a {@code --checkpoint} pinned out of band nor with a node's block
+ * ({@code --rpc}). A transcript rewritten from some block on with its checkpoint replaced is self-consistent; only
+ * the anchor tells it apart, so it is never reported as 0 unconfirmed.
  *
  * <p>The node's credentials and trust store come from the environment ({@link RpcSettings#AUTHORIZATION_ENV},
  * {@link RpcSettings#TRUST_STORE_ENV}, {@link RpcSettings#TRUST_STORE_PASSWORD_ENV}), not from arguments.
@@ -39,6 +43,8 @@ public final class Main {
     public static final int VERIFIED = 0;
     public static final int REJECTED = 1;
     public static final int ERROR = 2;
+    /** {@code transcript}: self-consistent, but its anchor (checkpoint) was not confirmed. */
+    public static final int UNANCHORED = 3;
 
     private Main() {
     }
@@ -58,11 +64,11 @@ public final class Main {
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
-            if (args.length == 2 && args[0].equals("transcript")) {
-                return transcript(Path.of(args[1]), out);
+            if (args.length >= 2 && args[0].equals("transcript")) {
+                return transcript(Path.of(args[1]), options(args, 2), env, out);
             }
             if (args.length >= 1 && args[0].equals("range")) {
-                return range(options(args), env, out);
+                return range(options(args, 1), env, out);
             }
             err.println(usage());
             return ERROR;
@@ -84,16 +90,69 @@ public final class Main {
         }
     }
 
-    private static int transcript(Path file, PrintStream out) throws IOException {
+    private static int transcript(Path file, Map<String, List<String>> options, Map<String, String> env,
+            PrintStream out) throws IOException {
+        for (String name : options.keySet()) {
+            if (!TRANSCRIPT_OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + "\n" + usage());
+            }
+        }
+        if (Files.size(file) > MAX_TRANSCRIPT_BYTES) {
+            throw new IllegalArgumentException("the transcript is larger than " + (MAX_TRANSCRIPT_BYTES >> 20)
+                    + " MiB: " + Files.size(file) + " bytes");
+        }
         Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
         if (!(json instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("a transcript is a JSON object");
         }
         @SuppressWarnings("unchecked")
-        EvidenceReport report = TranscriptVerifier.verify((Map<String, ?>) json);
+        Map<String, ?> transcript = (Map<String, ?>) json;
+        EvidenceReport report = TranscriptVerifier.verify(transcript);
+        @SuppressWarnings("unchecked")
+        ChainParameters anchor = TranscriptVerifier.parameters((Map<String, ?>) transcript.get("chain"));
+        out.println("anchored to: checkpoint block " + anchor.checkpointNumber() + " "
+                + anchor.checkpointHash().toHex() + " (" + anchor.consensus() + "), as the transcript states it");
         out.println(report);
-        return report.verified() ? VERIFIED : REJECTED;
+        if (!report.verified()) {
+            return REJECTED;
+        }
+        if (options.containsKey("checkpoint")) {
+            Bytes pinned = Bytes.fromHex(required(options, "checkpoint"));
+            if (pinned.length() != 32) {
+                throw new IllegalArgumentException("--checkpoint must be a 32-byte block hash");
+            }
+            if (!pinned.equals(anchor.checkpointHash())) {
+                out.println("FAILED anchor: CHECKPOINT_MISMATCH (the transcript's checkpoint is not the pinned one)"
+                        + "\n  expected: " + pinned.toHex() + " (--checkpoint)\n  actual:   "
+                        + anchor.checkpointHash().toHex() + " (transcript)");
+                return REJECTED;
+            }
+            out.println("anchor CONFIRMED: equal to --checkpoint");
+        }
+        if (options.containsKey("rpc")) {
+            String url = required(options, "rpc");
+            EvidenceReport node = AnchorCheck.againstNode(anchor, url(url), settings(options, env));
+            if (!node.verified()) {
+                out.println("FAILED anchor: the node's block " + anchor.checkpointNumber() + " is not the "
+                        + "transcript's checkpoint: " + node);
+                return REJECTED;
+            }
+            out.println("anchor CONFIRMED: the node at " + url + " serves block " + anchor.checkpointNumber()
+                    + " with that hash (recomputed from its header)");
+        }
+        if (!options.containsKey("checkpoint") && !options.containsKey("rpc")) {
+            out.println("anchor NOT CONFIRMED: self-consistent, anchor not confirmed; compare the checkpoint above "
+                    + "with one pinned out of band (--checkpoint HASH) or confirm it with a node (--rpc URL)");
+            return UNANCHORED;
+        }
+        return VERIFIED;
     }
+
+    /** The largest transcript file read (a million full blocks' headers fit in a tenth of it). */
+    static final long MAX_TRANSCRIPT_BYTES = 256L << 20;
+
+    private static final java.util.Set<String> TRANSCRIPT_OPTIONS = java.util.Set.of("checkpoint", "rpc",
+            "trust-store", "timeout", "connect-timeout", "max-response-mib");
 
     private static int range(Map<String, List<String>> options, Map<String, String> env, PrintStream out)
             throws IOException {
@@ -113,7 +172,12 @@ public final class Main {
             String[] parts = spec.split(":");
             List<Bytes> slots = new ArrayList<>();
             for (int i = 1; i < parts.length; i++) {
-                slots.add(Bytes.fromHex(parts[i]));
+                Bytes slot = Bytes.fromHex(parts[i]);
+                if (slot.length() != 32) {
+                    throw new IllegalArgumentException("--proof storage slots are 32 bytes (0x + 64 hex digits): "
+                            + parts[i]);
+                }
+                slots.add(slot);
             }
             proofs.add(new RangeFetcher.ProofRequest(Bytes.fromHex(parts[0]), slots));
         }
@@ -125,7 +189,15 @@ public final class Main {
         long fetched = System.nanoTime();
         EvidenceReport report = TranscriptVerifier.verify(transcript);
         long verified = System.nanoTime();
+        out.println("anchored to: checkpoint block " + from + " " + parameters.checkpointHash().toHex() + " ("
+                + parameters.consensus() + "), given with --checkpoint");
         out.println(report);
+        boolean bodiesMissing = report.verified() && report.headerOnly() > 0;
+        if (bodiesMissing) {
+            // range asks every block with its full transactions: a block without a list is the node withholding it
+            out.println("FAILED: EVIDENCE_MISSING: " + report.headerOnly() + " blocks came without the transaction "
+                    + "list that was asked for (eth_getBlockByNumber with full transactions)");
+        }
         double seconds = (verified - started) / 1e9;
         out.printf("range %d..%d: fetch %.3f s, verify %.3f s, %.0f blocks/s end to end%n", from, to,
                 (fetched - started) / 1e9, (verified - fetched) / 1e9, (to - from + 1) / Math.max(seconds, 1e-9));
@@ -134,7 +206,7 @@ public final class Main {
             Files.writeString(path, Json.write(transcript), StandardCharsets.UTF_8);
             out.println("transcript written to " + path);
         }
-        return report.verified() ? VERIFIED : REJECTED;
+        return report.verified() && !bodiesMissing ? VERIFIED : REJECTED;
     }
 
     /** The node's settings: environment first, then the options (which never carry credentials). */
@@ -199,9 +271,9 @@ public final class Main {
                 + OneLine.of(text, 40));
     }
 
-    private static Map<String, List<String>> options(String[] args) {
+    private static Map<String, List<String>> options(String[] args, int start) {
         Map<String, List<String>> options = new HashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
+        for (int i = start; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --name value pairs at '" + args[i] + "'\n" + usage());
             }
@@ -230,7 +302,9 @@ public final class Main {
                         [--proof ADDRESS[:SLOT:SLOT...]]... [--transcript OUT.json]
                         [--trust-store CA.pem|STORE.p12] [--timeout SECONDS] [--connect-timeout SECONDS]
                         [--max-response-mib N]
-                  transcript FILE
+                  transcript FILE [--checkpoint HASH] [--rpc URL] (with --rpc: the same node options)
+                exit status: 0 verified, 1 a check failed, 2 usage/input/node error or internal error,
+                             3 transcript self-consistent but its checkpoint not confirmed
                 environment (never put credentials in arguments):
                   CUSTOS_RPC_AUTHORIZATION         Authorization header for the node, e.g. "Bearer <JWT>"
                   CUSTOS_RPC_TRUST_STORE           trust store when --trust-store is not given

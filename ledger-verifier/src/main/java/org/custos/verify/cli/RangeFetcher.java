@@ -7,13 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custos.verify.Bytes;
+import org.custos.verify.chain.DerivedFields;
 import org.custos.verify.evidence.ChainParameters;
 import org.custos.verify.evidence.TranscriptVerifier;
 
 /**
  * Fetches blocks {@code from..to} (full transactions) with their receipts in batches, and optional EIP-1186
  * proofs at block {@code to}, into an evidence transcript ({@code custos-evidence/1}). It only collects: the
- * transcript is then verified like any other ({@link TranscriptVerifier}).
+ * transcript is then verified like any other ({@link TranscriptVerifier}). What it writes is only what the
+ * verifier proves: members of transactions, receipts and logs that no root commits to and that are not derived by
+ * {@link DerivedFields} (a transaction's {@code from}, a receipt's {@code contractAddress}, ...) are left out, and
+ * every state proof carries its question (account, storage keys, block) so the answer is checked against it.
  */
 final class RangeFetcher {
 
@@ -55,8 +59,8 @@ final class RangeFetcher {
                 }
                 checkShape(results.get(i), results.get(i + 1), start + i / 2);
                 Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("block", results.get(i));
-                entry.put("receipts", results.get(i + 1));
+                entry.put("block", withoutUnproven(results.get(i)));
+                entry.put("receipts", receiptsWithoutUnproven(results.get(i + 1)));
                 blocks.add(entry);
             }
         }
@@ -75,14 +79,19 @@ final class RangeFetcher {
             calls.add(new JsonRpcClient.Call("eth_getProof", List.of(p.address().toHex(), slots, quantity(block))));
         }
         List<Object> out = new ArrayList<>();
-        for (Object result : client.batch(calls)) {
-            if (!(result instanceof Map<?, ?> proof) || !listOfObjectsOrAbsent(proof.get("storageProof"))) {
+        List<Object> answers = client.batch(calls);
+        for (int i = 0; i < answers.size(); i++) {
+            if (!(answers.get(i) instanceof Map<?, ?> proof) || !listOfObjectsOrAbsent(proof.get("storageProof"))) {
                 throw new JsonRpcClient.RpcException("the node's eth_getProof answer at block " + block
                         + " is not an object with a storageProof array of objects");
             }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("block", quantity(block));
-            entry.put("proof", result);
+            entry.put("address", proofs.get(i).address().toHex());
+            List<Object> keys = new ArrayList<>();
+            proofs.get(i).slots().forEach(s -> keys.add(s.toHex()));
+            entry.put("storageKeys", keys);
+            entry.put("proof", answers.get(i));
             out.add(entry);
         }
         return out;
@@ -111,6 +120,66 @@ final class RangeFetcher {
 
     private static boolean listOfObjectsOrAbsent(Object value) {
         return value == null || value instanceof List<?> list && list.stream().allMatch(Map.class::isInstance);
+    }
+
+    /**
+     * A copy of a block whose transactions lack their unproven members (anything unexpected is copied as it is and
+     * left for the verifier to refuse).
+     */
+    @SuppressWarnings("unchecked")
+    private static Object withoutUnproven(Object block) {
+        if (!(block instanceof Map<?, ?> map) || !(map.get("transactions") instanceof List<?> txs)) {
+            return block;
+        }
+        List<Object> kept = new ArrayList<>();
+        for (Object tx : txs) {
+            if (tx instanceof Map<?, ?> object) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) object);
+                try {
+                    copy.keySet().removeAll(DerivedFields.unprovenTransactionMembers(copy));
+                } catch (IllegalArgumentException e) {
+                    // a malformed type: copied as it is, the verifier reports it
+                }
+                kept.add(copy);
+            } else {
+                kept.add(tx);
+            }
+        }
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
+        copy.put("transactions", kept);
+        return copy;
+    }
+
+    /** A copy of the receipts whose receipts and logs keep only the members the verifier proves or derives. */
+    @SuppressWarnings("unchecked")
+    private static Object receiptsWithoutUnproven(Object receipts) {
+        if (!(receipts instanceof List<?> list)) {
+            return receipts;
+        }
+        List<Object> kept = new ArrayList<>();
+        for (Object receipt : list) {
+            if (receipt instanceof Map<?, ?> object) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) object);
+                copy.keySet().retainAll(DerivedFields.RECEIPT_PROVEN);
+                if (copy.get("logs") instanceof List<?> logs) {
+                    List<Object> keptLogs = new ArrayList<>();
+                    for (Object log : logs) {
+                        if (log instanceof Map<?, ?> l) {
+                            Map<String, Object> logCopy = new LinkedHashMap<>((Map<String, Object>) l);
+                            logCopy.keySet().retainAll(DerivedFields.LOG_PROVEN);
+                            keptLogs.add(logCopy);
+                        } else {
+                            keptLogs.add(log);
+                        }
+                    }
+                    copy.put("logs", keptLogs);
+                }
+                kept.add(copy);
+            } else {
+                kept.add(receipt);
+            }
+        }
+        return kept;
     }
 
     private static Map<String, Object> chain(ChainParameters parameters, Object chainId) {

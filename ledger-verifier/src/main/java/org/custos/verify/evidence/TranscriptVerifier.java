@@ -8,7 +8,6 @@ import java.util.Map;
 import org.custos.verify.Bytes;
 import org.custos.verify.ReasonCode;
 import org.custos.verify.VerificationResult;
-import org.custos.verify.chain.BlockBodyVerifier;
 import org.custos.verify.chain.BlockHeader;
 import org.custos.verify.chain.ClaimedHeader;
 import org.custos.verify.chain.HeaderField;
@@ -21,21 +20,27 @@ import org.custos.verify.merkle.InclusionProofVerifier;
 import org.custos.verify.state.Eip1186ProofVerifier;
 
 /**
- * Re-verifies a {@code custos-evidence/1} transcript, in this order, stopping at the first failure:
+ * Re-verifies a {@code custos-evidence/1} transcript, stopping at the first failure in block order:
  * <ol>
- *   <li>chain: every header parses (fail closed), the first block is the pinned checkpoint (number and hash) and
- *       the segment passes {@link org.custos.verify.consensus.SealedChainVerifier} for the pinned consensus;</li>
- *   <li>bodies, per block in order: transactions root (if full transaction objects are given; hashes or no
- *       {@code transactions} member: header only), receipts root,
- *       receipt and header blooms and gasUsed (if receipts are given), withdrawals root (if given);</li>
+ *   <li>chain: every header parses (fail closed; the checkpoint's by {@link RpcHeaderParser#parseCheckpoint}: it
+ *       is proven by its pinned hash), the block at position i is block checkpoint + i ({@code CHECKPOINT_MISMATCH}
+ *       for the first, {@code NUMBER_GAP} for a block served for another number or repeated) and the segment
+ *       passes {@link org.custos.verify.consensus.SealedChainVerifier} for the pinned consensus;</li>
+ *   <li>bodies, per block in order, of the blocks whose chain check passed ({@link BodyCheck}): no
+ *       {@code transactions} member (header only, counted in the report) or every transaction as a full object
+ *       against transactionsRoot; receipts, blooms and gasUsed (if given); withdrawals; derived members;</li>
  *   <li>each claimed event equals the log at its (block, transactionIndex, logIndex) in verified receipts, the
  *       block-wide log index counted here, not read from the node ({@code EVENT_NOT_PROVEN},
  *       {@code EVIDENCE_MISSING});</li>
- *   <li>each EIP-1186 proof against the stateRoot of its (verified) block;</li>
+ *   <li>each EIP-1186 answer against the stateRoot of its (verified) block, bound to its question (the account and
+ *       storage keys asked: {@link Eip1186ProofVerifier#verifyAnswer});</li>
  *   <li>each RFC 9162 inclusion or consistency proof (their roots must be anchored separately).</li>
  * </ol>
- * Malformed transcripts (wrong version, missing sections, malformed values) throw
+ * The block a failure names is the block requested at that position, never a number the data claims. Malformed
+ * transcripts (wrong version, missing sections, malformed values outside block bodies) throw
  * {@link IllegalArgumentException}; data that cannot be encoded exactly is a rejection with its reason code.
+ * What anchors the result is {@code chain.checkpoint}, read from the transcript itself: a reader must compare it
+ * with a hash pinned out of band (the CLI's {@code transcript --checkpoint}).
  */
 public final class TranscriptVerifier {
 
@@ -43,10 +48,8 @@ public final class TranscriptVerifier {
 
     private final Map<String, ?> transcript;
     private final Map<BigInteger, BlockHeader> headers = new HashMap<>();
-    private final Map<BigInteger, List<Map<String, ?>>> receiptsByBlock = new HashMap<>();
+    private final BodyCheck bodies = new BodyCheck();
     private int blocks;
-    private int transactions;
-    private int receipts;
     private int events;
     private int stateProofs;
     private int merkleProofs;
@@ -82,17 +85,22 @@ public final class TranscriptVerifier {
     private EvidenceReport run() {
         ChainParameters parameters = parameters(object(transcript.get("chain"), "chain"));
         List<Map<String, ?>> entries = objects(transcript.get("blocks"), "blocks");
-        EvidenceReport failure = verifyChain(parameters, entries);
-        if (failure != null) {
-            return failure;
-        }
-        for (Map<String, ?> entry : entries) {
-            failure = verifyBody(entry);
-            if (failure != null) {
-                return failure;
+        List<ClaimedHeader> claimed = new ArrayList<>();
+        EvidenceReport chainFailure = verifyChain(parameters, entries, claimed);
+        for (int i = 0; i < claimed.size(); i++) {
+            ClaimedHeader header = claimed.get(i);
+            BodyCheck.Failure body = bodies.verify(entries.get(i), object(entries.get(i).get("block"),
+                    "blocks[].block"), header.header(), header.claimedHash());
+            if (body != null) {
+                return report(body.result(), body.check(), header.header().number().longValue());
             }
+            headers.put(header.header().number(), header.header());
+            blocks++;
         }
-        failure = verifyEvents();
+        if (chainFailure != null) {
+            return report(chainFailure.result(), chainFailure.check(), chainFailure.block());
+        }
+        EvidenceReport failure = verifyEvents();
         if (failure == null) {
             failure = verifyStateProofs();
         }
@@ -102,70 +110,48 @@ public final class TranscriptVerifier {
         return failure != null ? failure : report(VerificationResult.ok(), null, null);
     }
 
-    private EvidenceReport verifyChain(ChainParameters parameters, List<Map<String, ?>> entries) {
+    /**
+     * Parses the headers and checks the chain; fills {@code passed} with the headers before the first failure
+     * (all of them if none) and returns that failure, or null.
+     */
+    private EvidenceReport verifyChain(ChainParameters parameters, List<Map<String, ?>> entries,
+                                       List<ClaimedHeader> passed) {
         List<ClaimedHeader> claimed = new ArrayList<>();
-        for (Map<String, ?> entry : entries) {
-            Map<String, ?> block = object(entry.get("block"), "blocks[].block");
+        EvidenceReport failure = null;
+        BigInteger first = parameters.checkpointNumber();
+        for (int i = 0; i < entries.size() && failure == null; i++) {
+            BigInteger expected = first.add(BigInteger.valueOf(i));
+            Map<String, ?> block = object(entries.get(i).get("block"), "blocks[].block");
+            ClaimedHeader header;
             try {
-                claimed.add(RpcHeaderParser.parse(block));
+                header = i == 0 ? RpcHeaderParser.parseCheckpoint(block) : RpcHeaderParser.parse(block);
             } catch (RpcFormatException e) {
-                return report(VerificationResult.rejected(e.reason(), "header." + e.field(), "a hashable header",
-                        e.getMessage()), "header", blockNumberOf(block));
+                failure = report(VerificationResult.rejected(e.reason(), "block " + expected + " header."
+                        + e.field(), "a hashable header", e.getMessage()), "header", expected.longValue());
+                break;
             }
-        }
-        if (!claimed.isEmpty() && !claimed.get(0).header().number().equals(parameters.checkpointNumber())) {
-            return report(VerificationResult.rejected(ReasonCode.CHECKPOINT_MISMATCH, "checkpoint number",
-                    parameters.checkpointNumber().toString(), claimed.get(0).header().number().toString()),
-                    "checkpoint", claimed.get(0).header().number().longValue());
+            BigInteger number = header.header().number();
+            if (!number.equals(expected)) {
+                failure = i == 0
+                        ? report(VerificationResult.rejected(ReasonCode.CHECKPOINT_MISMATCH, "checkpoint number",
+                                expected.toString(), number.toString()), "checkpoint", expected.longValue())
+                        : report(VerificationResult.rejected(ReasonCode.NUMBER_GAP, "block " + expected,
+                                "block " + expected + " at position " + i + " of the range",
+                                "a header numbered " + number), "chain", expected.longValue());
+                break;
+            }
+            claimed.add(header);
         }
         SegmentVerdict verdict = parameters.chainVerifier().verify(parameters.checkpointHash(), claimed);
         scope = verdict.scope();
-        if (!verdict.verified()) {
-            return report(verdict.result(), "chain", numberInSubject(verdict.result().subject()));
+        if (!verdict.verified() && !(claimed.isEmpty() && failure != null)) {
+            Long at = numberInSubject(verdict.result().subject());
+            int position = at == null ? 0 : (int) (at - first.longValue());
+            passed.addAll(claimed.subList(0, Math.max(0, Math.min(position, claimed.size()))));
+            return report(verdict.result(), "chain", at);
         }
-        for (ClaimedHeader header : claimed) {
-            headers.put(header.header().number(), header.header());
-        }
-        blocks = claimed.size();
-        return null;
-    }
-
-    private EvidenceReport verifyBody(Map<String, ?> entry) {
-        Map<String, ?> block = object(entry.get("block"), "blocks[].block");
-        BlockHeader header = RpcHeaderParser.parse(block).header();
-        long number = header.number().longValue();
-        try {
-            List<?> txs = block.get("transactions") == null ? List.of()
-                    : RpcValues.list("transactions", block.get("transactions"));
-            if (block.get("transactions") != null && txs.stream().allMatch(t -> t instanceof Map<?, ?>)) {
-                VerificationResult result = BlockBodyVerifier.verifyTransactions(header,
-                        objects(txs, "transactions"));
-                if (!result.verified()) {
-                    return report(result, "transactionsRoot", number);
-                }
-                transactions += txs.size();
-            }
-            if (entry.get("receipts") != null) {
-                List<Map<String, ?>> list = objects(entry.get("receipts"), "receipts");
-                VerificationResult result = BlockBodyVerifier.verifyReceipts(header, list);
-                if (!result.verified()) {
-                    return report(result, "receiptsRoot", number);
-                }
-                receiptsByBlock.put(header.number(), list);
-                receipts += list.size();
-            }
-            if (block.get("withdrawals") != null) {
-                VerificationResult result = BlockBodyVerifier.verifyWithdrawals(header,
-                        objects(block.get("withdrawals"), "withdrawals"));
-                if (!result.verified()) {
-                    return report(result, "withdrawalsRoot", number);
-                }
-            }
-        } catch (RpcFormatException e) {
-            return report(VerificationResult.rejected(e.reason(), e.field(), "an encodable body", e.getMessage()),
-                    "body", number);
-        }
-        return null;
+        passed.addAll(claimed);
+        return failure;
     }
 
     private EvidenceReport verifyEvents() {
@@ -174,7 +160,7 @@ public final class TranscriptVerifier {
             BigInteger block = number(RpcValues.required(event, "block"), "events[].block");
             int txIndex = number(RpcValues.required(event, "transactionIndex"), "transactionIndex").intValueExact();
             int logIndex = number(RpcValues.required(event, "logIndex"), "logIndex").intValueExact();
-            VerificationResult result = EventMatcher.match(receiptsByBlock.get(block), txIndex, logIndex, event);
+            VerificationResult result = EventMatcher.match(bodies.receiptsOf(block), txIndex, logIndex, event);
             if (!result.verified()) {
                 return report(result, "event", block.longValue());
             }
@@ -187,19 +173,39 @@ public final class TranscriptVerifier {
         Object listed = transcript.get("stateProofs");
         for (Map<String, ?> entry : listed == null ? List.<Map<String, ?>>of() : objects(listed, "stateProofs")) {
             BigInteger block = number(RpcValues.required(entry, "block"), "stateProofs[].block");
+            Bytes address = RpcValues.fixed("stateProofs[].address", required(entry, "address",
+                    "the account asked"), 20);
+            List<Bytes> keys = new ArrayList<>();
+            for (Object key : RpcValues.list("storageKeys", required(entry, "storageKeys", "the slots asked"))) {
+                keys.add(RpcValues.fixed("storageKeys", key, 32));
+            }
             BlockHeader header = headers.get(block);
             if (header == null) {
                 return report(VerificationResult.rejected(ReasonCode.EVIDENCE_MISSING, "block " + block,
                         "a verified header for the proof's stateRoot", "none"), "stateProof", block.longValue());
             }
-            VerificationResult result = Eip1186ProofVerifier.verify(header.get(HeaderField.STATE_ROOT),
-                    object(entry.get("proof"), "stateProofs[].proof"));
+            VerificationResult result;
+            try {
+                result = Eip1186ProofVerifier.verifyAnswer(header.get(HeaderField.STATE_ROOT), address, keys,
+                        object(entry.get("proof"), "stateProofs[].proof"));
+            } catch (RpcFormatException e) {
+                result = VerificationResult.rejected(e.reason(), "account " + address + " " + e.field(),
+                        "an EIP-1186 answer", e.getMessage());
+            }
             if (!result.verified()) {
                 return report(result, "stateProof", block.longValue());
             }
             stateProofs++;
         }
         return null;
+    }
+
+    private static Object required(Map<String, ?> entry, String name, String what) {
+        if (!entry.containsKey(name)) {
+            throw new IllegalArgumentException("stateProofs[]." + name + " (" + what + ") is required: a proof is "
+                    + "checked against its question");
+        }
+        return entry.get(name);
     }
 
     private EvidenceReport verifyMerkleProofs() {
@@ -229,21 +235,15 @@ public final class TranscriptVerifier {
     }
 
     private EvidenceReport report(VerificationResult result, String check, Long block) {
-        return new EvidenceReport(result, check, block, blocks, transactions, receipts, events, stateProofs,
-                merkleProofs, scope);
+        return new EvidenceReport(result, check, block, blocks, bodies.transactions(), bodies.receipts(), events,
+                stateProofs, merkleProofs, scope, bodies.headerOnly(), new ArrayList<>(bodies.unproven()));
     }
 
+    /** The block a chain failure names ("block N", "block N seal 2", ...); numbers there equal positions. */
     private static Long numberInSubject(String subject) {
-        if (subject != null && subject.matches("block \\d+")) {
-            return Long.parseLong(subject.substring(6));
-        }
-        return null;
-    }
-
-    private static Long blockNumberOf(Map<String, ?> block) {
-        Object number = block.get("number");
-        return number instanceof String s && s.matches("0x[0-9a-f]{1,15}") ? Long.parseLong(s.substring(2), 16)
-                : null;
+        java.util.regex.Matcher m = subject == null ? null
+                : java.util.regex.Pattern.compile("^block (\\d{1,18})(\\s.*)?$").matcher(subject);
+        return m != null && m.matches() ? Long.parseLong(m.group(1)) : null;
     }
 
     private static byte[] bytes(Map<String, ?> object, String name) {

@@ -109,14 +109,9 @@ class AnvilRangeIT {
         boolean prague = hardfork.equals("prague") || hardfork.equals("default");
         long head = populate(url, prague);
         // anvil 1.7.1 --hardfork london reports blobGasUsed and excessBlobGas, and no withdrawalsRoot, for genesis
-        // only: a field combination no fork defines, so it is rejected (fail closed) and the range starts at 1
-        long from = hardfork.equals("london") ? 1 : 0;
-        if (from == 1) {
-            Result genesis = cli("range", "--rpc", url, "--from", "0", "--to", "1", "--checkpoint",
-                    blockHash(url, 0), "--consensus", "dev");
-            assertThat(genesis.status).as(genesis.output).isEqualTo(Main.REJECTED);
-            assertThat(genesis.output).contains("FAILED at block 0").contains("IMPOSSIBLE_FIELD_COMBINATION");
-        }
+        // only: a field combination no fork defines. As the checkpoint it is proven by its pinned hash alone
+        // (RpcHeaderParser.parseCheckpoint), so the range starts at genesis on every fork (issue 13 A2)
+        long from = 0;
 
         Path transcript = temp.resolve("evidence-" + hardfork + ".json");
         Result range = cli("range", "--rpc", url, "--from", Long.toString(from), "--to", Long.toString(head),
@@ -148,7 +143,7 @@ class AnvilRangeIT {
         assertThat(AccountProofVerifier.verifyAbsent(stateRoot, Bytes.fromHex(ACCOUNT_0), nodes(Json.object(
                 Json.object(((List<?>) evidence.get("stateProofs")).get(0)).get("proof")))).verified()).isFalse();
 
-        Result offline = cli("transcript", transcript.toString());
+        Result offline = cli("transcript", transcript.toString(), "--checkpoint", blockHash(url, from));
         assertThat(offline.status).as(offline.output).isEqualTo(Main.VERIFIED);
     }
 
@@ -228,6 +223,130 @@ class AnvilRangeIT {
         }
     }
 
+    /**
+     * Issue 13 A3-A7 live: lies the verifier used to accept, told by a proxy in front of anvil. Each must make
+     * {@code range} exit 1 naming the right block and reason (and count the blocks verified before it), members no
+     * root commits to must not reach the transcript, a genuine run through the same proxy must exit 0, and
+     * {@code transcript --rpc} must confirm the anchor with the genuine node and refuse a node serving another
+     * genesis.
+     */
+    @Test
+    void liesOnceAcceptedAreRejectedAtTheirBlock() throws Exception {
+        String url = startAnvil("prague");
+        long head = populate(url, true);
+        long tx = head - 3;
+        String checkpoint = blockHash(url, 0);
+        String slot = "0x" + "00".repeat(32);
+        String block = "eth_getBlockByNumber";
+
+        Result genuine = lie(url, head, checkpoint, slot, block, -1, answer -> { });
+        assertThat(genuine.status).as(genuine.output).isEqualTo(Main.VERIFIED);
+        for (String[] change : List.of(new String[] {"value", "0x7"}, new String[] {"to", ACCOUNT_1},
+                new String[] {"input", "0x00"})) {
+            assertLie(url, head, checkpoint, slot, "MALFORMED_FIELD", tx, block, tx, answer -> {
+                Map<String, Object> b = Json.object(answer);
+                Json.object(((List<?>) b.get("transactions")).get(0)).put(change[0], change[1]);
+                List<Object> txs = new ArrayList<>((List<?>) b.get("transactions"));
+                txs.add(null);
+                b.put("transactions", txs);
+            });
+        }
+        assertLie(url, head, checkpoint, slot, "MALFORMED_FIELD", tx, block, tx,
+                answer -> ((List<Object>) Json.object(answer).get("transactions")).replaceAll(t -> null));
+        assertLie(url, head, checkpoint, slot, "MALFORMED_FIELD", tx, block, tx, answer ->
+                ((List<Object>) Json.object(answer).get("transactions")).replaceAll(t -> "0x" + "ab".repeat(32)));
+        assertLie(url, head, checkpoint, slot, "TRANSACTIONS_ROOT_MISMATCH", tx, block, tx,
+                answer -> ((List<Object>) Json.object(answer).get("transactions")).clear());
+        Result withheld = lie(url, head, checkpoint, slot, block, tx,
+                answer -> Json.object(answer).remove("transactions"));
+        assertThat(withheld.status).as(withheld.output).isEqualTo(Main.REJECTED);
+        assertThat(withheld.output).contains("1 blocks header only").contains("FAILED: EVIDENCE_MISSING");
+        assertLie(url, head, checkpoint, slot, "PROOF_ADDRESS_MISMATCH", head, "eth_getProof", head, answer -> {
+            Object other;
+            try {
+                other = rpc(url, "eth_getProof", List.of(ACCOUNT_2, List.of(slot), "0x" + Long.toHexString(head)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Json.object(answer).clear();
+            Json.object(answer).putAll(Json.object(other));
+        });
+        assertLie(url, head, checkpoint, slot, "STORAGE_KEYS_MISMATCH", head, "eth_getProof", head,
+                answer -> ((List<?>) Json.object(answer).get("storageProof")).clear());
+        assertLie(url, head, checkpoint, slot, "STORAGE_KEYS_MISMATCH", head, "eth_getProof", head,
+                answer -> Json.object(answer).remove("storageProof"));
+        assertLie(url, head, checkpoint, slot, "DERIVED_FIELD_MISMATCH", tx, "eth_getBlockReceipts", tx,
+                answer -> Json.object(((List<?>) answer).get(1)).put("gasUsed", "0x5208"));
+        assertLie(url, head, checkpoint, slot, "DERIVED_FIELD_MISMATCH", tx, "eth_getBlockReceipts", tx,
+                answer -> Json.object(((List<?>) answer).get(0)).put("transactionIndex", "0x3"));
+        assertLie(url, head, checkpoint, slot, "DERIVED_FIELD_MISMATCH", tx, "eth_getBlockReceipts", tx, answer -> {
+            for (Object receipt : (List<?>) answer) {
+                for (Object log : (List<?>) Json.object(receipt).get("logs")) {
+                    Json.object(log).put("removed", true);
+                }
+            }
+        });
+        assertLie(url, head, checkpoint, slot, "NUMBER_GAP", head - 1, block, head - 1,
+                answer -> Json.object(answer).put("number", "0x" + Long.toHexString(head - 14)));
+        assertLie(url, head, checkpoint, slot, "NUMBER_GAP", head - 1, block, head - 1, answer -> {
+            Object previous;
+            try {
+                previous = rpc(url, block, List.of("0x" + Long.toHexString(head - 2), true));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Json.object(answer).clear();
+            Json.object(answer).putAll(Json.object(previous));
+        });
+
+        Path transcript = temp.resolve("unproven.json");
+        Result unproven = lie(url, head, checkpoint, slot, "eth_getBlockReceipts", tx, answer ->
+                Json.object(((List<?>) answer).get(3)).put("contractAddress", ACCOUNT_2), "--transcript",
+                transcript.toString());
+        assertThat(unproven.status).as(unproven.output).isEqualTo(Main.VERIFIED);
+        String written = Files.readString(transcript);
+        assertThat(written).doesNotContain("\"contractAddress\"").doesNotContain("\"from\"")
+                .contains("\"storageKeys\"");
+        assertThat(unproven.output).doesNotContain("unproven, not verified");
+
+        Result confirmed = cli("transcript", transcript.toString(), "--rpc", url);
+        assertThat(confirmed.status).as(confirmed.output).isEqualTo(Main.VERIFIED);
+        assertThat(confirmed.output).contains("anchor CONFIRMED: the node at " + url);
+        HttpServer other = tamperingProxy(url, block, 0, answer -> Json.object(answer).put("extraData", "0x01"));
+        try {
+            Result refused = cli("transcript", transcript.toString(), "--rpc",
+                    "http://127.0.0.1:" + other.getAddress().getPort() + "/");
+            assertThat(refused.status).as(refused.output).isEqualTo(Main.REJECTED);
+            assertThat(refused.output).contains("FAILED anchor").contains("HASH_MISMATCH");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    private void assertLie(String anvilUrl, long head, String checkpoint, String slot, String reason, long block,
+                           String method, long target, Consumer<Object> tamper) throws Exception {
+        Result result = lie(anvilUrl, head, checkpoint, slot, method, target, tamper);
+        assertThat(result.status).as(result.output).isEqualTo(Main.REJECTED);
+        assertThat(result.output).as(result.output).contains("FAILED at block " + block + ",").contains(reason)
+                .contains("verified before the failure: " + (method.equals("eth_getProof") ? head + 1 : block)
+                        + " blocks");
+    }
+
+    private Result lie(String anvilUrl, long head, String checkpoint, String slot, String method, long target,
+                       Consumer<Object> tamper, String... extra) throws Exception {
+        HttpServer proxy = tamperingProxy(anvilUrl, method, target, tamper);
+        try {
+            List<String> args = new ArrayList<>(List.of("range", "--rpc",
+                    "http://127.0.0.1:" + proxy.getAddress().getPort() + "/", "--from", "0", "--to",
+                    Long.toString(head), "--checkpoint", checkpoint, "--consensus", "dev", "--batch", "2",
+                    "--proof", ACCOUNT_0 + ":" + slot));
+            args.addAll(List.of(extra));
+            return cli(args.toArray(new String[0]));
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
     private void assertRejected(String anvilUrl, long head, String checkpoint, String reason, long block,
                                 Consumer<Object> tamper, String method, long target) throws Exception {
         HttpServer proxy = tamperingProxy(anvilUrl, method, target, tamper);
@@ -257,6 +376,12 @@ class AnvilRangeIT {
             }
             Object request = Json.parse(new String(body, StandardCharsets.UTF_8));
             Object response = Json.parse(answer);
+            if (request instanceof Map<?, ?> single && response instanceof Map<?, ?> answered) {
+                List<?> params = (List<?>) single.get("params");
+                if (single.get("method").equals(method) && params.get(0).equals("0x" + Long.toHexString(target))) {
+                    tamper.accept(answered.get("result"));
+                }
+            }
             if (request instanceof List<?> calls && response instanceof List<?> results) {
                 for (Object call : calls) {
                     Map<String, Object> c = Json.object(call);

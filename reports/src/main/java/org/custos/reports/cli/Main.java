@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.custos.reports.verify.ReportVerificationResult;
 import org.custos.reports.verify.SignedReportVerifier;
 import org.custos.verify.cli.Json;
@@ -78,6 +79,8 @@ public final class Main {
         if (!result.verified()) {
             return REJECTED;
         }
+        out.println("evidence anchored to: " + anchor(result.evidence())
+                + " (covered by the signature; compare it with the checkpoint you pinned)");
         if (rpc == null) {
             out.println("evidence: hash matches the printed SHA-256 (not re-verified against a node: no --rpc)");
             return VERIFIED;
@@ -93,6 +96,21 @@ public final class Main {
         }
         out.println("evidence: " + (outcome.agrees() ? "VERIFIED " : "REJECTED ") + outcome.description());
         return outcome.agrees() ? VERIFIED : REJECTED;
+    }
+
+    /** The checkpoint the embedded transcript anchors itself to, as its {@code chain} member states it. */
+    static String anchor(byte[] evidence) {
+        try {
+            Map<String, Object> chain = Json.object(Json.object(Json.parse(
+                    new String(evidence, StandardCharsets.UTF_8))).get("chain"));
+            Map<String, Object> checkpoint = Json.object(chain.get("checkpoint"));
+            Object number = checkpoint.get("number");
+            String decimal = number instanceof String s && s.matches("0x[0-9a-f]{1,16}")
+                    ? new java.math.BigInteger(s.substring(2), 16).toString() : String.valueOf(number);
+            return "checkpoint block " + decimal + " " + checkpoint.get("hash") + " (" + chain.get("consensus") + ")";
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return "no checkpoint (the embedded evidence is not a custos-evidence/1 transcript)";
+        }
     }
 
     private static List<X509Certificate> certificates(Path pem) throws IOException {

@@ -54,7 +54,10 @@ final class NodeCrossCheck {
             if (answers.get(i) == null) {
                 return new Outcome(false, "the node has no block " + new BigInteger(numbers.get(i).substring(2), 16));
             }
-            nodeBlocks.add(Map.of("block", answers.get(i)));
+            // asked without transaction objects: verified header only (a list of hashes is not a body)
+            Map<String, Object> header = new LinkedHashMap<>(Json.object(answers.get(i)));
+            header.remove("transactions");
+            nodeBlocks.add(Map.of("block", header));
         }
         nodeTranscript.put("blocks", nodeBlocks);
         EvidenceReport online = TranscriptVerifier.verify(nodeTranscript);

@@ -51,6 +51,9 @@ class MainTest {
         Run ok = run("verify-report", report.toString(), "--trust", ca.toString());
         assertThat(ok.status).as(ok.out + ok.err).isEqualTo(Main.VERIFIED);
         assertThat(ok.out).contains("VERIFIED PAdES-B-B").contains("no --rpc");
+        // issue 13 A6: the anchor the signature covers is shown, for comparison with the reader's own pin
+        assertThat(ok.out).contains("evidence anchored to: checkpoint block 10000 " + SampleReports.CHECKPOINT
+                + " (qbft) (covered by the signature");
 
         Run untrusted = run("verify-report", report.toString(), "--trust", other.toString());
         assertThat(untrusted.status).isEqualTo(Main.REJECTED);

@@ -28,7 +28,7 @@ public final class SampleReports {
     public static final String EUROPEAN = "Łódź: zażółć gęślą jaźń · Číslo účtu: Dvořák · Straße, Größe · "
             + "Ελληνικά: Αθήνα, ψυχή · ✓ verified";
 
-    private static final String CHECKPOINT = "0x" + "5b".repeat(2) + "e1c0a7f3" + "0d".repeat(26);
+    public static final String CHECKPOINT = "0x" + "5b".repeat(2) + "e1c0a7f3" + "0d".repeat(26);
     private static final String LAST = "0x" + "9a0c44e2" + "7b".repeat(28);
     private static final List<String> VALIDATORS = List.of("0x1b43a0f0c2d7e9a4c3d2b1a0f9e8d7c6b5a49382",
             "0x2c54b1f1d3e8fab5d4e3c2b1a0f9e8d7c6b5a493", "0x3d65c2f2e4f90bc6e5f4d3c2b1a0f9e8d7c6b5a4",
