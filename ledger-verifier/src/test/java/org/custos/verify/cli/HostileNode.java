@@ -102,15 +102,15 @@ final class HostileNode implements AutoCloseable {
 
     // ---- building blocks for behaviours ----
 
-    /** The honest answers of {@link VectorNode} (Cancun block 21925176) to these calls, as result values. */
+    /** The honest answers of {@link VectorNode} (Shanghai block 17034870, full transactions) to these calls, as result values. */
     static List<Object> honestResults(List<Map<String, Object>> calls) {
         List<Object> results = new ArrayList<>();
-        String dir = "vectors/ethereum-blocks/mainnet-21925176-cancun/";
+        String dir = "vectors/ethereum-blocks/mainnet-17034870-shanghai/";
         for (Map<String, Object> call : calls) {
             results.add(switch ((String) call.get("method")) {
                 case "eth_chainId" -> "0x1";
                 case "eth_getBlockByNumber" -> org.custos.verify.testing.Json.resource(dir + "block.json");
-                case "eth_getBlockReceipts" -> org.custos.verify.testing.Json.resource(dir + "receipts.json");
+                case "eth_getBlockReceipts" -> org.custos.verify.testing.Json.resource(dir + "receipts.derived-from-portal-rlp.json");
                 default -> null;
             });
         }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code range} over {@code https://} against a node that demands {@code Authorization: Bearer <token>} (an
- * in-memory node serving the real Cancun block 21925176; the CA and server certificate are made by BouncyCastle
+ * in-memory node serving the real Shanghai block 17034870 (full transactions); the CA and server certificate are made by BouncyCastle
  * at test time): with the pinned CA and the token from the environment it verifies; without the token it stops
  * with exit 2 naming HTTP 401; with another CA, or with the JDK's default CAs, with exit 2 naming TLS. The token
  * never appears in any output.

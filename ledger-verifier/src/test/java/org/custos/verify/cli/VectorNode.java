@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small in-memory JSON-RPC node for unit tests: it serves the real Cancun block 21925176 and its receipts
+ * A small in-memory JSON-RPC node for unit tests: it serves the real Shanghai block 17034870 (full transactions) and its receipts
  * (test vectors), and, when given a token, answers 401 to any request without {@code Authorization: Bearer
  * <token>}.
  */
 final class VectorNode implements HttpHandler {
 
-    static final long BLOCK = 21925176;
-    private static final String DIR = "vectors/ethereum-blocks/mainnet-21925176-cancun/";
+    static final long BLOCK = 17034870;
+    private static final String DIR = "vectors/ethereum-blocks/mainnet-17034870-shanghai/";
 
     private final String token;
     private volatile String lastAuthorization;
@@ -55,7 +55,7 @@ final class VectorNode implements HttpHandler {
                 answer.put("result", switch ((String) call.get("method")) {
                     case "eth_chainId" -> "0x1";
                     case "eth_getBlockByNumber" -> org.custos.verify.testing.Json.resource(DIR + "block.json");
-                    case "eth_getBlockReceipts" -> org.custos.verify.testing.Json.resource(DIR + "receipts.json");
+                    case "eth_getBlockReceipts" -> org.custos.verify.testing.Json.resource(DIR + "receipts.derived-from-portal-rlp.json");
                     default -> null;
                 });
                 answers.add(answer);
