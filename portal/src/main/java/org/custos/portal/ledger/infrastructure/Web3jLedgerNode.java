@@ -159,7 +159,10 @@ public final class Web3jLedgerNode implements LedgerNode, AutoCloseable {
             }
             Map<Long, Response<?>> byId = new HashMap<>();
             for (Response<?> r : response.getResponses()) {
-                byId.put(r.getId(), r);
+                if (r == null || byId.put(r.getId(), r) != null) {
+                    throw new NodeAnswerException("the node's batch answer is "
+                            + (r == null ? "null in place of an answer" : "twice for request " + r.getId()), true);
+                }
             }
             List<Object> results = new ArrayList<>(requests.size());
             for (Request<?, RawResponse> request : requests) {
