@@ -85,6 +85,7 @@ class NodeAnswerLimitsTest {
         assertThatThrownBy(() -> node.headNumber()).isInstanceOf(LedgerUnavailableException.class)
                 .hasMessageContaining("exceeds a JSON limit").hasMessageContaining("nesting depth");
         assertThat(requests).hasValue(1);   // not retried
+        answer = body("[" + result("[".repeat(200_000) + "]".repeat(200_000)) + "]");   // in a batch
         assertThatThrownBy(() -> node.blocks(1, 1)).isInstanceOf(LedgerUnavailableException.class)
                 .hasMessageContaining("nesting depth");
     }

@@ -54,7 +54,7 @@ public final class TamperingProxy implements AutoCloseable {
         ENDLESS_CHUNKED,
         /** The real answer one byte per second: every read succeeds, only an overall deadline ends it. */
         TRICKLE,
-        /** 200,000 nested JSON arrays (valid JSON). */
+        /** A batch answer whose first result is 200,000 nested JSON arrays (valid JSON). */
         DEEP_NESTING,
         /** Half of the real answer, then the connection closed. */
         TRUNCATED,
@@ -253,8 +253,8 @@ public final class TamperingProxy implements AutoCloseable {
                     }
                 }
             }
-            case DEEP_NESTING -> write(out, 200, "OK",
-                    ("[".repeat(200_000) + "]".repeat(200_000)).getBytes(StandardCharsets.US_ASCII),
+            case DEEP_NESTING -> write(out, 200, "OK", ("[{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":"
+                    + "[".repeat(200_000) + "]".repeat(200_000) + "}]").getBytes(StandardCharsets.US_ASCII),
                     List.of(CLOSE));
             case TRUNCATED -> {
                 byte[] answer = forward(body, request).body();
