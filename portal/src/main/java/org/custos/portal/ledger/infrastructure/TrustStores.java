@@ -43,7 +43,9 @@ final class TrustStores {
             KeyStore store = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.US_ASCII)
                     .contains("-----BEGIN CERTIFICATE-----") ? pem(path) : pkcs12(path, password);
             if (store.size() == 0) {
-                throw new LedgerConfigException(key + ": the trust store " + path + " holds no certificate");
+                throw new LedgerConfigException(key + ": the trust store " + path + " holds no certificate"
+                        + (password == null ? " (a PKCS#12 store with a password needs "
+                        + NodeTransport.env(NodeTransport.TRUST_STORE_PASSWORD) + ")" : ""));
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);

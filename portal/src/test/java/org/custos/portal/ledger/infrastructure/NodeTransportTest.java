@@ -111,6 +111,10 @@ class NodeTransportTest {
         c.put("custos.ledger.trust-store-password", "pw-123");
         assertThat(transport(c).toString()).contains("ca.p12, 1 CA");
 
+        c.remove("custos.ledger.trust-store-password");
+        assertThatThrownBy(() -> transport(c)).isInstanceOf(LedgerConfigException.class)
+                .hasMessageContaining("holds no certificate").hasMessageContaining("CUSTOS_LEDGER_TRUST_STORE_PASSWORD");
+
         c.put("custos.ledger.trust-store-password", "wrong");
         assertThatThrownBy(() -> transport(c)).isInstanceOf(LedgerConfigException.class)
                 .hasMessageContaining("CUSTOS_LEDGER_TRUST_STORE").hasMessageContaining("ca.p12")
