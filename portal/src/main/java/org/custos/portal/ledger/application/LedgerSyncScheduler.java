@@ -125,8 +125,8 @@ public class LedgerSyncScheduler {
                     LOG.fine(() -> "ledger sync: " + report);
                 }
             }
-        } catch (RuntimeException ex) {
-            // never let the scheduled task die: the next tick tries again
+        } catch (RuntimeException | StackOverflowError ex) {
+            // never let the scheduled task die (a task that throws is never run again): the next tick tries again
             LOG.log(Level.SEVERE, "ledger sync run failed", ex);
         }
     }

@@ -122,8 +122,8 @@ public final class SyncEngine {
                     List<RpcBlock> blocks = node.blocks(from, count);
                     verifier.prepare(blocks);   // e.g. recover BFT seals here, in parallel with the main thread
                     future.complete(blocks);
-                } catch (LedgerUnavailableException | RuntimeException e) {
-                    future.completeExceptionally(e);
+                } catch (LedgerUnavailableException | RuntimeException | StackOverflowError e) {
+                    future.completeExceptionally(e);   // never leave the run waiting for a batch that will not come
                 }
             });
         } catch (RuntimeException rejected) {
@@ -142,7 +142,29 @@ public final class SyncEngine {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
+            if (e.getCause() instanceof StackOverflowError error) {
+                throw error;
+            }
             throw e;
+        }
+    }
+
+    /**
+     * Verifies a fetched batch. A node answer so malformed that verifying it throws (e.g. a log that is a string
+     * where the verifier reads an object) is the node's failure to answer, not a verdict: the endpoint is marked
+     * with the reason and nothing of the batch is stored.
+     */
+    private BatchVerifier.Outcome verify(LedgerNode source, long height, String hash, List<RpcBlock> fetched)
+            throws LedgerUnavailableException {
+        try {
+            return verifier.verify(height, hash, fetched, clock.instant());
+        } catch (RuntimeException e) {
+            long last = fetched.get(fetched.size() - 1).number();
+            LOG.log(Level.WARNING, "unreadable answer for blocks " + (height + 1) + ".." + last + " from "
+                    + source.name(), e);
+            throw new LedgerUnavailableException(source.name(), "blocks " + (height + 1) + ".." + last
+                    + ": malformed answer, not blocks and receipts the verifier can read (" + e.getClass()
+                    .getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }
 
@@ -226,7 +248,7 @@ public final class SyncEngine {
                     }
                     t1 = System.nanoTime();
                 }
-                BatchVerifier.Outcome outcome = verifier.verify(height, hash, fetched, clock.instant());
+                BatchVerifier.Outcome outcome = verify(source, height, hash, fetched);
                 verifyNanos += System.nanoTime() - t1;
                 BatchVerifier.Failure failure = outcome.failure();
                 if (failure != null && outcome.blocks().isEmpty() && failure.block() == height + 1

@@ -19,14 +19,18 @@ public class LedgerNodes {
 
     public synchronized List<LedgerNode> nodes() {
         if (nodes == null) {
-            LedgerSettings s = configuration.settings();
-            List<Web3jLedgerNode> created = new ArrayList<>();
-            for (String url : s.endpoints()) {
-                created.add(new Web3jLedgerNode(url, s.timeout(), s.retries(), s.retryBackoff()));
-            }
-            nodes = created;
+            nodes = create(configuration.settings(), configuration.transport());
         }
         return List.copyOf(nodes);
+    }
+
+    /** One node per configured endpoint, in configuration order, reached through {@code transport}. */
+    public static List<Web3jLedgerNode> create(LedgerSettings settings, NodeTransport transport) {
+        List<Web3jLedgerNode> created = new ArrayList<>();
+        for (String url : settings.endpoints()) {
+            created.add(new Web3jLedgerNode(url, transport, settings.retries(), settings.retryBackoff()));
+        }
+        return created;
     }
 
     @PreDestroy

@@ -8,8 +8,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
+import java.time.Duration;
 import org.custos.portal.ledger.domain.LedgerGateway;
 import org.custos.portal.ledger.domain.LedgerStatus;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +20,8 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 
 /**
  * Reads a node's status over JSON-RPC with Web3j 4.13.0: {@code eth_chainId}, {@code web3_clientVersion} and
- * {@code eth_getBlockByNumber("latest", false)}. Read methods only; no credentials are ever loaded.
+ * {@code eth_getBlockByNumber("latest", false)}. Read methods only, through the same {@link NodeTransport} as the
+ * sync (limits, deadline, TLS trust and the first endpoint's credentials, which are never shown).
  */
 @ApplicationScoped
 public class Web3jLedgerGateway implements LedgerGateway {
@@ -42,22 +42,20 @@ public class Web3jLedgerGateway implements LedgerGateway {
     @Inject
     Clock clock;
 
+    /** The nodes' transport (limits, deadline, TLS trust, the first endpoint's credentials); null in unit tests. */
+    @Inject
+    LedgerConfiguration configuration;
+
     private Web3j web3j;
-    private OkHttpClient http;
 
     @PostConstruct
     void connect() {
         if (endpoints != null && !endpoints.isBlank()) {
             endpoint = endpoints.split(",")[0].trim();
         }
-        http = new OkHttpClient.Builder()
-                .socketFactory(new NoDelaySocketFactory())
-                .connectTimeout(timeoutSeconds, TimeUnit.SECONDS)
-                .readTimeout(timeoutSeconds, TimeUnit.SECONDS)
-                .callTimeout(timeoutSeconds * 2L, TimeUnit.SECONDS)
-                .retryOnConnectionFailure(false)
-                .build();
-        web3j = Web3j.build(new ReadOnlyHttpService(endpoint, http));
+        NodeTransport transport = configuration != null ? configuration.transport()
+                : NodeTransport.plain(Duration.ofSeconds(timeoutSeconds), 1);
+        web3j = Web3j.build(transport.service(endpoint));
     }
 
     @PreDestroy

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import org.custos.portal.ledger.domain.LedgerNode;
 import org.custos.portal.ledger.domain.LedgerUnavailableException;
 import org.custos.portal.ledger.domain.RpcBlock;
@@ -20,10 +18,11 @@ import org.web3j.protocol.core.Response;
 
 /**
  * One node over JSON-RPC with Web3j 4.13.0: OkHttp with TCP_NODELAY (no ~50 ms Nagle stall per batch), per-request
- * connect/read/call timeouts, batched requests (a block range's {@code eth_getBlockByNumber(n, true)} and
- * {@code eth_getBlockReceipts(n)} in one HTTP request), retries with exponential backoff, and
- * {@link ReadOnlyHttpService}'s allowlist. Answers are kept as plain JSON values (maps, lists, strings), so no
- * field a node sends is lost or reinterpreted before the verifier sees it. No credentials exist here.
+ * connect/read timeouts and a deadline per call, batched requests (a block range's
+ * {@code eth_getBlockByNumber(n, true)} and {@code eth_getBlockReceipts(n)} in one HTTP request), retries with
+ * exponential backoff, and {@link ReadOnlyHttpService}'s allowlist, answer limits, TLS trust and credentials (all
+ * from {@link NodeTransport}). Answers are kept as plain JSON values (maps, lists, strings), so no field a node
+ * sends is lost or reinterpreted before the verifier sees it.
  */
 public final class Web3jLedgerNode implements LedgerNode, AutoCloseable {
 
@@ -37,19 +36,16 @@ public final class Web3jLedgerNode implements LedgerNode, AutoCloseable {
     private final int retries;
     private final Duration backoff;
 
+    /** A node with the default transport (no trust store, no credentials; limits for batches of 100 blocks). */
     public Web3jLedgerNode(String url, Duration timeout, int retries, Duration backoff) {
+        this(url, NodeTransport.plain(timeout, 100), retries, backoff);
+    }
+
+    public Web3jLedgerNode(String url, NodeTransport transport, int retries, Duration backoff) {
         this.url = url;
         this.retries = retries;
         this.backoff = backoff;
-        OkHttpClient http = new OkHttpClient.Builder()
-                .socketFactory(new NoDelaySocketFactory())
-                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .writeTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .callTimeout(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
-                .retryOnConnectionFailure(false)
-                .build();
-        this.service = new ReadOnlyHttpService(url, http);
+        this.service = transport.service(url);
         this.web3j = Web3j.build(service);
     }
 
@@ -163,7 +159,10 @@ public final class Web3jLedgerNode implements LedgerNode, AutoCloseable {
             }
             Map<Long, Response<?>> byId = new HashMap<>();
             for (Response<?> r : response.getResponses()) {
-                byId.put(r.getId(), r);
+                if (r == null || byId.put(r.getId(), r) != null) {
+                    throw new NodeAnswerException("the node's batch answer is "
+                            + (r == null ? "null in place of an answer" : "twice for request " + r.getId()), true);
+                }
             }
             List<Object> results = new ArrayList<>(requests.size());
             for (Request<?, RawResponse> request : requests) {
@@ -199,7 +198,7 @@ public final class Web3jLedgerNode implements LedgerNode, AutoCloseable {
                 if (e instanceof RefusedMethodException refused) {
                     throw refused;
                 }
-                if (attempt >= retries) {
+                if (attempt >= retries || e instanceof NodeAnswerException a && !a.retryable()) {
                     throw new LedgerUnavailableException(url, what + ": " + describe(e), e);
                 }
             }
@@ -215,7 +214,9 @@ public final class Web3jLedgerNode implements LedgerNode, AutoCloseable {
 
     private long quantity(Object value, String method) throws LedgerUnavailableException {
         if (!(value instanceof String text) || !text.matches("0x(0|[1-9a-f][0-9a-f]{0,15})")) {
-            throw new LedgerUnavailableException(url, method + ": not a quantity: " + value, null);
+            String shown = String.valueOf(value);
+            throw new LedgerUnavailableException(url, method + ": not a quantity: "
+                    + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown), null);
         }
         return new BigInteger(text.substring(2), 16).longValueExact();
     }
@@ -225,6 +226,9 @@ public final class Web3jLedgerNode implements LedgerNode, AutoCloseable {
     }
 
     private static String describe(Exception e) {
+        if (e instanceof NodeAnswerException) {
+            return e.getMessage();   // already in words
+        }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.custos.portal.ledger.application.SyncEngine;
 import org.custos.portal.ledger.domain.LedgerNode;
 import org.custos.portal.ledger.domain.LedgerSettings;
+import org.custos.portal.ledger.infrastructure.LedgerNodes;
+import org.custos.portal.ledger.infrastructure.NodeTransport;
 import org.custos.portal.ledger.infrastructure.Web3jLedgerNode;
 
 /** Builds the real sync (settings from config keys, Web3j nodes, the given store) for a test. */
@@ -27,9 +29,9 @@ public final class Sync implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        for (String url : settings.endpoints()) {
-            nodes.add(new Web3jLedgerNode(url, settings.timeout(), settings.retries(), settings.retryBackoff()));
-        }
+        // as the container: the same settings, and the same transport (limits, deadline, trust store, credentials)
+        nodes.addAll(LedgerNodes.create(settings, NodeTransport.from(settings,
+                key -> Optional.ofNullable(config.get(key)))));
         engine = new SyncEngine(settings, List.<LedgerNode>copyOf(nodes), store, Clock.systemUTC(), prefetcher);
     }
 
