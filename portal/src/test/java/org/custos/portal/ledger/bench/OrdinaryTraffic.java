@@ -15,15 +15,15 @@ import org.custos.portal.ledger.testing.Anvil;
 
 /**
  * Ordinary traffic for the sync benchmark's {@code --fill transactions}: blocks that carry what a busy ledger
- * carries besides the consortium's writes, one transaction per block (anvil's automine), sent by anvil's unlocked dev
- * accounts 1..9 in JSON-RPC batches. A deterministic mix (seeded): token-transfer calls, swap calls with a dynamic
+ * carries besides the consortium's writes: one to three transactions per block (sent in one JSON-RPC batch by
+ * different unlocked dev accounts, then {@code evm_mine}). A deterministic mix (seeded): token-transfer calls, swap calls with a dynamic
  * address array, calls with a short ABI string memo of ordinary words, permit-like calls carrying a 65-byte
  * signature, multicalls of several nested calls (a few hundred bytes), plain value transfers without calldata, and
  * now and then a contract creation. Every call goes to {@link LogEmitter} contracts, so each call's receipt has a
  * log whose data is the whole calldata. None of it is personal data: the wider personal-data scan must find nothing
  * here (and its cost is what the benchmark measures).
  */
-final class OrdinaryTraffic {
+public final class OrdinaryTraffic {
 
     private static final String[] SENDERS = {"0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
         "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc", "0x90f79bf6eb2c4f870365e785982e1f101e93b906",
@@ -39,48 +39,76 @@ final class OrdinaryTraffic {
     private final SplittableRandom random;
     private final List<String> emitters = new ArrayList<>();
 
-    OrdinaryTraffic(Anvil anvil, long seed) {
+    public OrdinaryTraffic(Anvil anvil, long seed) {
         this.anvil = anvil;
         this.random = new SplittableRandom(seed);
     }
 
     /** Sends transactions (one block each) until the chain's head is {@code target}; returns the new head. */
-    long fillTo(long head, long target) throws Exception {
+    public long fillTo(long head, long target) throws Exception {
         for (int i = 0; i < 3 && head < target; i++, head++) {
             emitters.add(deploy(SENDERS[i]));
         }
         int sent = 0;
-        while (head < target) {
-            int n = (int) Math.min(SENDERS.length, target - head);
-            StringBuilder batch = new StringBuilder("[");
-            for (int i = 0; i < n; i++) {
-                batch.append(i == 0 ? "" : ",").append(request(sent + i, "eth_sendTransaction",
-                        "[" + transaction(SENDERS[i]) + "]"));
-            }
-            JsonNode answers = JSON.readTree(post(batch.append(']').toString()));
-            for (JsonNode answer : answers) {
-                if (answer.has("error")) {
-                    throw new IllegalStateException("traffic: " + answer);
+        anvil.rpc("evm_setAutomine", "[false]");
+        try {
+            while (head < target) {
+                int n = 1 + random.nextInt(3);
+                StringBuilder batch = new StringBuilder("[");
+                for (int i = 0; i < n; i++) {
+                    batch.append(i == 0 ? "" : ",").append(request(sent + i, "eth_sendTransaction",
+                            "[" + transaction(SENDERS[i]) + "]"));
+                }
+                JsonNode answers = JSON.readTree(post(batch.append(']').toString()));
+                for (JsonNode answer : answers) {
+                    if (answer.has("error")) {
+                        throw new IllegalStateException("traffic: " + answer);
+                    }
+                }
+                anvil.rpc("evm_mine", "[]");
+                sent += n;
+                head++;
+                if (head % 5_000 == 0) {
+                    System.out.printf("ordinary traffic: %d transactions, head %d%n", sent, head);
                 }
             }
-            sent += n;
-            head += n;
-            if (sent % 5_000 < SENDERS.length) {
-                System.out.printf("ordinary traffic: %d transactions, head %d%n", sent, head);
-            }
+        } finally {
+            anvil.rpc("evm_setAutomine", "[true]");
         }
-        long actual = Long.decode(JSON.readTree(anvil.rpc("eth_blockNumber", "[]")).get("result").asText());
+        long actual = head(target);
         if (actual != target) {
             throw new IllegalStateException("traffic: head " + actual + ", expected " + target);
         }
         return actual;
     }
 
+    /** The head once it reached {@code target} (automine mines each transaction as it arrives), at most 60 s. */
+    private long head(long target) throws Exception {
+        long head = -1;
+        for (int i = 0; i < 600 && head < target; i++) {
+            head = Long.decode(JSON.readTree(anvil.rpc("eth_blockNumber", "[]")).get("result").asText());
+            if (head < target) {
+                Thread.sleep(100);
+            }
+        }
+        return head;
+    }
+
     private String deploy(String from) throws Exception {
         String hash = JSON.readTree(anvil.rpc("eth_sendTransaction", "[{\"from\":\"" + from
                 + "\",\"gas\":\"0x30000\",\"data\":\"0x" + LogEmitter.CREATION + "\"}]")).get("result").asText();
-        return JSON.readTree(anvil.rpc("eth_getTransactionReceipt", "[\"" + hash + "\"]")).get("result")
-                .get("contractAddress").asText();
+        for (int i = 0; i < 600; i++) {
+            JsonNode receipt = JSON.readTree(anvil.rpc("eth_getTransactionReceipt", "[\"" + hash + "\"]"))
+                    .get("result");
+            if (receipt != null && !receipt.isNull()) {
+                if (!"0x1".equals(receipt.get("status").asText())) {
+                    throw new IllegalStateException("traffic: the emitter's creation failed: " + receipt);
+                }
+                return receipt.get("contractAddress").asText();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("traffic: no receipt for " + hash);
     }
 
     private String transaction(String from) {

@@ -91,7 +91,7 @@ public final class SyncBenchmark {
         }
         long head = Long.parseLong(chain.getProperty("head"));
         System.out.printf("chain: %d blocks, %s consortium events, the rest %s (%s)%n", head,
-                chain.getProperty("events"), traffic ? "ordinary transactions, one per block" : "empty", state);
+                chain.getProperty("events"), traffic ? "with 1-3 ordinary transactions each" : "empty", state);
 
         int repeat = Integer.parseInt(options.getOrDefault("repeat", "3"));
         // --jdbc jdbc:postgresql://...: PostgreSQL (the production database; scripts/bench-sync.sh --postgres starts a
