@@ -71,7 +71,8 @@ public final class LedgerLeaks {
         leaks.add(new Leak(1, OUTSIDE_ADDRESS, hex("call back on +44 7700 900123".getBytes(StandardCharsets.UTF_16LE)),
                 List.of(new Place("input", "GDPR-MIN-01", "phone number", "UTF-16LE"))));
         leaks.add(new Leak(1, "emitter", "a1b2c3d4" + hex(word(0x20))
-                + abiBytes(("contact " + email1).getBytes(StandardCharsets.UTF_16BE)),
+                + abiBytes(("please contact the patient at " + email1 + " about the results")
+                        .getBytes(StandardCharsets.UTF_16BE)),
                 echoed("GDPR-MIN-01", "e-mail address", "UTF-16BE", "UTF-16BE")));
         leaks.add(new Leak(1, "emitter", "5f3e8b21" + hex(paddedWord(ascii(email1))) + hex(word(2)),
                 echoed("GDPR-MIN-01", "e-mail address", "ASCII/UTF-8", "ASCII/UTF-8")));

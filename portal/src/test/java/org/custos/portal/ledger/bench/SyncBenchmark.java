@@ -279,12 +279,15 @@ public final class SyncBenchmark {
             double rate = report.blocks() / ((System.nanoTime() - t) / 1e9);
             String cpu = Cpu.now(anvil).since(before);
             long events = store.eventCount(null);
+            // the ledger-wide personal-data scan's stored hits (on ordinary traffic: none expected)
+            int personalData = store.personalData(0, 1_000_000).size();
             if (report.result() != SyncEngine.RunResult.CAUGHT_UP || store.blockCount() != head
                     || events != expectedEvents) {
                 throw new IllegalStateException("sync did not verify the whole chain: " + report);
             }
-            System.out.printf("round %d Custos verified+stored: %,8.0f blocks/s (%d blocks, %d events; waiting for "
-                    + "the node %.1f s, verifying %.1f s, storing %.1f s; %s)%n", round, rate, head, events,
+            System.out.printf("round %d Custos verified+stored: %,8.0f blocks/s (%d blocks, %d events, %d personal-data "
+                    + "hits; waiting for the node %.1f s, verifying %.1f s, storing %.1f s; %s)%n", round, rate, head,
+                    events, personalData,
                     report.fetching().toMillis() / 1e3, report.verifying().toMillis() / 1e3,
                     report.storing().toMillis() / 1e3, cpu);
             return rate;
