@@ -29,12 +29,13 @@ import java.util.Set;
  *
  * <p><b>GDPR-MIN-03</b> (ciphertext-like blob, input and log data only, never creation code or topics): a region of
  * more than {@value #MIN_BLOB} bytes whose empirical entropy is at least {@value #MIN_ENTROPY_RATIO} of the most its
- * length allows (min(8, log2 n) bits per byte). Regions: in an ABI-shaped payload (input of 4 + 32k bytes, log data
- * of 32k bytes) every ABI {@code bytes} value, i.e. a word-aligned length L followed by L bytes and zero padding;
- * in any other payload every maximal stretch without a run of 8 zero bytes. Not counted as blobs: lengths that are a
- * multiple of 32 (hashes and other whole words side by side: a Merkle proof is indistinguishable from random bytes)
- * or of 65 (one or several signatures r ‖ s ‖ v), and stretches holding a run of 8 zero bytes (ABI padding: ordinary
- * calldata), and text (80 % or more printable ASCII: base64 and hex text are read, decoded, by the cleartext
+ * length allows (min(8, log2 n) bits per byte). Regions: in an ABI-shaped payload (32k bytes, or 4 + 32k: a
+ * selector and words, in an input or in a log that repeats one) every ABI {@code bytes} value, i.e. a word-aligned
+ * length L followed by L bytes and zero padding; in any other payload every maximal stretch without a run of 8 zero
+ * bytes. Not counted as blobs: lengths that are a multiple of 32 (hashes and other whole words side by side: a
+ * Merkle proof is indistinguishable from random bytes) or of 65 (one or several signatures r ‖ s ‖ v), for a
+ * stretch also lengths within 3 bytes of such a multiple (it may take a byte of its neighbours), stretches holding a
+ * run of 8 zero bytes (ABI padding: ordinary calldata), and text (80 % or more printable ASCII: base64 and hex text are read, decoded, by the cleartext
  * checks). Bytecode (about 5-6.5 bits per byte) stays below the ratio.
  *
  * <p>Bounded: time linear in the payload (text is classified in windows of {@value #WINDOW} characters overlapping
@@ -109,7 +110,7 @@ public final class PayloadScanner {
         scanner.text(payload, 0, payload.length, -1, true);
         scanner.utf16(payload, 0, payload.length, -1);
         if (shape == Shape.INPUT || shape == Shape.LOG_DATA) {
-            scanner.blobs(shape == Shape.INPUT ? 4 : 0);
+            scanner.blobs();
         }
         return List.copyOf(scanner.hits);
     }
@@ -291,9 +292,10 @@ public final class PayloadScanner {
     }
 
     /** GDPR-MIN-03 regions (see the class comment). */
-    private void blobs(int base) {
-        boolean abi = p.length >= base && (p.length - base) % 32 == 0;
-        if (abi) {
+    private void blobs() {
+        // ABI-shaped: words after nothing (log data) or after a 4-byte selector (input, and a log repeating one)
+        int base = p.length % 32;
+        if (base == 0 || base == 4) {
             for (int w = base; w + 32 <= p.length && !full(); w += 32) {
                 long length = smallWord(w);
                 if (length > MIN_BLOB && w + 32 + length <= p.length) {
@@ -327,10 +329,17 @@ public final class PayloadScanner {
                 i++;
             }
             int len = lastNonZero + 1 - start;
-            if (len > MIN_BLOB && len % 32 != 0 && len % 65 != 0) {
+            // a stretch may take a byte or two of its neighbours (a length word's last byte before a signature)
+            if (len > MIN_BLOB && !nearMultiple(len, 32) && !nearMultiple(len, 65)) {
                 blob(start, len);
             }
         }
+    }
+
+    /** Within 3 bytes of a multiple of {@code unit}. */
+    private static boolean nearMultiple(int len, int unit) {
+        int rest = len % unit;
+        return rest <= 3 || rest >= unit - 3;
     }
 
     private void blob(int start, int len) {

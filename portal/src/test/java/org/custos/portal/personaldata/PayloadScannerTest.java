@@ -152,6 +152,43 @@ class PayloadScannerTest {
     }
 
     @Test
+    void ordinaryCallsAndTheLogsThatRepeatThemDoNotMatch() {
+        // the shapes of the sync benchmark's ordinary traffic (OrdinaryTraffic), as input and as a log repeating it
+        SplittableRandom r = new SplittableRandom(7);
+        String[] words = {"invoice", "order", "batch", "settled", "shipped", "to", "warehouse", "payment", "refund"};
+        for (int i = 0; i < 2000; i++) {
+            byte[] address = concat(new byte[12], random(20, r.nextLong()));
+            byte[] token = concat(hex("a9059cbb"), address, word(r.nextLong(1, 1L << 50)));
+            byte[] swap = concat(hex("38ed1739"), word(r.nextLong(1, 1L << 60)), word(r.nextLong(1, 1L << 60)),
+                    word(0xa0), address, word(1_760_000_000L + r.nextInt(1_000_000)), word(2), address,
+                    concat(new byte[12], random(20, r.nextLong())));
+            String memo = words[r.nextInt(words.length)] + " " + r.nextInt(100_000) + " " + words[r.nextInt(words.length)];
+            byte[] note = concat(hex("3d7403a3"), word(0x20), abiBytes(ascii(memo)));
+            byte[] signature = concat(random(64, r.nextLong()), new byte[] {(byte) (27 + r.nextInt(2))});
+            byte[] permit = concat(hex("d505accf"), address, address, word(r.nextLong(1, 1L << 60)),
+                    word(1_760_000_000L), word(0x80), abiBytes(signature));
+            byte[] multicall = concat(hex("ac9650d8"), word(0x20), word(2), word(0x40), word(0x40 + 32 + 96),
+                    abiBytes(token), abiBytes(token));
+            for (byte[] call : List.of(token, swap, note, permit, multicall)) {
+                assertThat(PayloadScanner.scan(call, Shape.INPUT)).as("input %d", i).isEmpty();
+                assertThat(PayloadScanner.scan(call, Shape.LOG_DATA)).as("log %d", i).isEmpty();
+            }
+        }
+        // a signature with a neighbour's byte, as raw bytes; two signatures and a byte
+        byte[] sig = concat(random(64, 11), new byte[] {28});
+        assertThat(PayloadScanner.scan(concat(new byte[] {0x41}, sig), Shape.INPUT)).isEmpty();
+        assertThat(PayloadScanner.scan(concat(new byte[] {0x01}, sig, sig), Shape.LOG_DATA)).isEmpty();
+        // a ciphertext in a call's ABI bytes is found in the log repeating the call too
+        byte[] call = concat(hex("c0ffee01"), word(0x20), abiBytes(random(150, 12)));
+        assertThat(PayloadScanner.scan(call, Shape.LOG_DATA)).singleElement()
+                .satisfies(h -> assertThat(h.offset() + "/" + h.length()).isEqualTo("68/150"));
+    }
+
+    private static byte[] hex(String hex) {
+        return HexFormat.of().parseHex(hex);
+    }
+
+    @Test
     void theConsortiumsBytecodeIsNeitherTextNorCiphertext() throws Exception {
         for (String name : List.of("ConsortiumRegistry", "RecordRegistry", "AccountabilityRegistry")) {
             byte[] code = HexFormat.of().parseHex(resource("/contracts/" + name + ".bin").trim());
