@@ -73,9 +73,8 @@ public final class PayloadScanner {
     static final int WINDOW = 512;
     static final int CHUNK = 2048;
     static final int MAX_HITS = 16;
-    static final int MIN_BLOB = 64;
-    static final double MIN_ENTROPY_RATIO = 0.85;
-    private static final int ZERO_RUN = 8;
+    static final int MIN_BLOB = Blobs.MIN_BLOB;
+    static final double MIN_ENTROPY_RATIO = Blobs.MIN_ENTROPY_RATIO;
 
     private static final boolean[] PRINTABLE = new boolean[256];
     private static final boolean[] HEX = new boolean[256];
@@ -110,7 +109,9 @@ public final class PayloadScanner {
         scanner.text(payload, 0, payload.length, -1, true);
         scanner.utf16(payload, 0, payload.length, -1);
         if (shape == Shape.INPUT || shape == Shape.LOG_DATA) {
-            scanner.blobs();
+            for (Blobs.Blob blob : Blobs.find(payload, MAX_HITS)) {
+                scanner.add(BLOB_RULE, BLOB_KIND, "binary", blob.start(), blob.length(), blob.bitsPerByte());
+            }
         }
         return List.copyOf(scanner.hits);
     }
@@ -291,123 +292,6 @@ public final class PayloadScanner {
         return n;
     }
 
-    /** GDPR-MIN-03 regions (see the class comment). */
-    private void blobs() {
-        // ABI-shaped: words after nothing (log data) or after a 4-byte selector (input, and a log repeating one)
-        int base = p.length % 32;
-        if (base == 0 || base == 4) {
-            for (int w = base; w + 32 <= p.length && !full(); w += 32) {
-                long length = smallWord(w);
-                if (length > MIN_BLOB && w + 32 + length <= p.length) {
-                    int start = w + 32;
-                    int len = (int) length;
-                    int padded = (len + 31) / 32 * 32;
-                    if (start + padded <= p.length && zeros(start + len, start + padded)
-                            && len % 32 != 0 && len % 65 != 0 && !hasZeroRun(start, start + len)) {
-                        blob(start, len);
-                        w = start + padded - 32;
-                    }
-                }
-            }
-            return;
-        }
-        int i = 0;
-        while (i < p.length && !full()) {
-            while (i < p.length && p[i] == 0) {
-                i++;
-            }
-            int start = i;
-            int zeros = 0;
-            int lastNonZero = i - 1;
-            while (i < p.length && zeros < ZERO_RUN) {
-                if (p[i] == 0) {
-                    zeros++;
-                } else {
-                    zeros = 0;
-                    lastNonZero = i;
-                }
-                i++;
-            }
-            int len = lastNonZero + 1 - start;
-            // a stretch may take a byte or two of its neighbours (a length word's last byte before a signature)
-            if (len > MIN_BLOB && !nearMultiple(len, 32) && !nearMultiple(len, 65)) {
-                blob(start, len);
-            }
-        }
-    }
-
-    /** Within 3 bytes of a multiple of {@code unit}. */
-    private static boolean nearMultiple(int len, int unit) {
-        int rest = len % unit;
-        return rest <= 3 || rest >= unit - 3;
-    }
-
-    private void blob(int start, int len) {
-        int printable = 0;
-        for (int k = start; k < start + len; k++) {
-            if (PRINTABLE[p[k] & 0xff]) {
-                printable++;
-            }
-        }
-        if (printable >= 0.8 * len) {
-            return;   // text (base64, hex, words): the cleartext checks read it, decoded
-        }
-        double bits = bitsPerByte(p, start, len);
-        if (bits >= MIN_ENTROPY_RATIO * Math.min(8, Math.log(len) / Math.log(2))) {
-            add(BLOB_RULE, BLOB_KIND, "binary", start, len, bits);
-        }
-    }
-
-    /** The word at {@code w} as a number if it is below 2^31, else -1. */
-    private long smallWord(int w) {
-        for (int k = w; k < w + 28; k++) {
-            if (p[k] != 0) {
-                return -1;
-            }
-        }
-        long v = 0;
-        for (int k = w + 28; k < w + 32; k++) {
-            v = v << 8 | (p[k] & 0xff);
-        }
-        return v > Integer.MAX_VALUE ? -1 : v;
-    }
-
-    private boolean zeros(int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (p[k] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean hasZeroRun(int from, int to) {
-        int run = 0;
-        for (int k = from; k < to; k++) {
-            run = p[k] == 0 ? run + 1 : 0;
-            if (run >= ZERO_RUN) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Empirical Shannon entropy of the byte values of {@code b[from, from + len)}, bits per byte (0..8). */
-    public static double bitsPerByte(byte[] b, int from, int len) {
-        int[] counts = new int[256];
-        for (int k = from; k < from + len; k++) {
-            counts[b[k] & 0xff]++;
-        }
-        double h = 0;
-        for (int c : counts) {
-            if (c > 0) {
-                double q = (double) c / len;
-                h -= q * Math.log(q) / Math.log(2);
-            }
-        }
-        return h;
-    }
-
     /** Every classifier needs an {@code @} (e-mail) or at least 8 digits (phone, NHS number, IBAN). */
     private static boolean triggers(byte[] b, int from, int to) {
         int digits = 0;
@@ -444,7 +328,7 @@ public final class PayloadScanner {
                 continue;
             }
             int word = base + (offset - base) / 32 * 32;
-            long length = smallWord(word - 32);
+            long length = Blobs.smallWord(p, word - 32);
             if (length > 0 && offset < word + length && word + length <= p.length) {
                 return encoding + " in ABI string/bytes";
             }
