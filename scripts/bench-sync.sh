@@ -10,6 +10,9 @@
 #                                               # see docs/performance.md "Portal sync"), later runs about 1.5 minutes
 #   scripts/bench-sync.sh --blocks 30000        # a smaller chain
 #   scripts/bench-sync.sh --batch 500 ...       # blocks per batched request
+#   scripts/bench-sync.sh --fill transactions --blocks 20000   # the blocks after the consortium's history carry
+#                                               # ordinary transactions (calldata, logs of a non-consortium contract,
+#                                               # now and then a contract creation) instead of none
 #   scripts/bench-sync.sh --postgres ...        # store into PostgreSQL (a fresh server of our own on port 25432,
 #                                               # default fsync) instead of an H2 file database
 #   scripts/bench-sync.sh --phases custos ...   # only the sync (for profiling)

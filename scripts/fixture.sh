@@ -54,7 +54,7 @@ wait_for_http_rpc
 log "simulating seed $SEED: $CLINICS clinics, $PATIENTS patients, $MONTHS months, violations $VIOLATIONS"
 java -cp "$CLASSPATH_ALL" org.custos.consortium.sim.Simulate --rpc "http://127.0.0.1:$port" --seed "$SEED" \
   --clinics "$CLINICS" --patients "$PATIENTS" --months "$MONTHS" --violations "$VIOLATIONS" --out "$WORK/out" \
-  --scenario-load-flags "$LOAD_FLAGS" --anvil-version "$("$ANVIL_BIN" --version | head -1)" 2>/dev/null \
+  --ledger-leaks on --scenario-load-flags "$LOAD_FLAGS" --anvil-version "$("$ANVIL_BIN" --version | head -1)" 2>/dev/null \
   || die "simulation failed"
 
 log "stopping anvil (it dumps its state on exit; a large dump takes a while)"
@@ -66,7 +66,7 @@ rm -f "$CUSTOS_RUN_DIR/fixture-anvil.pid"
 xz -9 -T1 -c "$WORK/anvil-state.json" > "$WORK/out/anvil-state.json.xz"
 
 mkdir -p "$OUT"
-rm -rf "$OUT/bundles" "$OUT/anvil-state.json.xz" "$OUT/scenario.json" "$OUT/ground-truth.json" \
+rm -rf "$OUT/bundles" "$OUT/anvil-state.json.xz" "$OUT/scenario.json" "$OUT/ground-truth.json" "$OUT/ledger-wide.json" \
   "$OUT/kms-receipts.json"
 cp -r "$WORK/out/." "$OUT/"
 log "fixture written to $OUT: state dump $(stat -c %s "$WORK/anvil-state.json") bytes," \

@@ -66,6 +66,15 @@ public final class ChainWriter {
         return submit(contract, FunctionEncoder.encode(function), BigInteger.ZERO, gas.callLimit(), false);
     }
 
+    /**
+     * Sends raw data: a call with any input to any address, or, with {@code to} null, a contract creation with
+     * {@code data} as its code (the simulator's planted personal data outside the consortium's contracts).
+     */
+    public TransactionReceipt sendData(String to, String data) {
+        return to == null ? submit("", data, BigInteger.ZERO, gas.deployLimit(), true)
+                : submit(to, data, BigInteger.ZERO, gas.callLimit(), false);
+    }
+
     /** Sends ether (for example to fund a writer account). */
     public TransactionReceipt transfer(String to, BigInteger wei) {
         return submit(to, "0x", wei, BigInteger.valueOf(21_000), false);

@@ -12,7 +12,7 @@ import org.web3j.protocol.http.HttpService;
 
 /**
  * {@code simulate --rpc URL --seed S --clinics N --months M --out DIR [--patients P] [--clean C]
- * [--admin-key HEX] [--chain-id ID] [--violations all|none|KIND=RATE,...]}: plans and plays a history against an
+ * [--admin-key HEX] [--chain-id ID] [--violations all|none|KIND=RATE,...] [--ledger-leaks on|off]}: plans and plays a history against an
  * anvil node (genesis before 2024-12-31, e.g. {@code anvil --hardfork london --chain-id 4242 --timestamp
  * 1733011200}) and writes ground-truth.json, kms-receipts.json and bundles/clinic-N.zip to DIR, and with
  * {@code --scenario-load-flags "FLAGS" [--anvil-version V]} also scenario.json (scripts/fixture.sh). Defaults: 10
@@ -50,9 +50,19 @@ public final class Simulate {
             ChainWriter admin = new ChainWriter(web3j, Credentials.create(options.getOrDefault("admin-key",
                     ANVIL_KEY_0)), chainId, Gas.ANVIL);
             Plan plan = Simulator.plan(parameters);
-            SimulationRun.Result result = SimulationRun.run(plan, service, admin, chainId, Gas.ANVIL);
+            String leaksOption = options.getOrDefault("ledger-leaks", "off");
+            if (!leaksOption.equals("on") && !leaksOption.equals("off")) {
+                usage("--ledger-leaks on|off");
+            }
+            List<LedgerLeaks.Leak> leaks = leaksOption.equals("on") ? LedgerLeaks.plan(plan) : null;
+            List<org.web3j.protocol.core.methods.response.TransactionReceipt> leakReceipts = new java.util.ArrayList<>();
+            SimulationRun.Result result = SimulationRun.run(plan, service, admin, chainId, Gas.ANVIL, leaks,
+                    leakReceipts);
             Path out = Path.of(options.get("out"));
             GroundTruth.write(plan, result, out);
+            if (leaks != null) {
+                LedgerLeaks.write(plan, leaks, leakReceipts, SimulationRun.LEAKS_TIME, out);
+            }
             EvidenceBundle.writeAll(plan, out);
             if (options.containsKey("scenario-load-flags")) {
                 List<String> flags = List.of(options.get("scenario-load-flags").trim().split("\\s+"));
@@ -89,6 +99,7 @@ public final class Simulate {
     private static void usage(String problem) {
         System.err.println(problem + "\nusage: simulate --rpc URL --seed S --clinics N --months M --out DIR "
                 + "[--patients P] [--clean C] [--admin-key HEX] [--chain-id ID] [--violations all=R|none|KIND=R,...] "
+                + "[--ledger-leaks on|off] "
                 + "[--scenario-load-flags \"ANVIL FLAGS\" [--anvil-version V]]");
         System.exit(2);
     }

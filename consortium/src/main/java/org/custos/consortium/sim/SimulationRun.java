@@ -37,6 +37,19 @@ public final class SimulationRun {
     }
 
     public static Result run(Plan plan, Web3jService service, ChainWriter admin, long chainId, Gas gas) {
+        return run(plan, service, admin, chainId, gas, null, null);
+    }
+
+    /** When the {@link LedgerLeaks} cases are sent: an hour after the setup, a minute apart. */
+    public static final long LEAKS_TIME = SETUP_TIME + 3600;
+
+    /**
+     * As {@link #run(Plan, Web3jService, ChainWriter, long, Gas)}, and when {@code leaks} is given, sends those
+     * cases after the funding and before the planned writes ({@link LedgerLeaks#send}), their receipts added to
+     * {@code leakReceipts}.
+     */
+    public static Result run(Plan plan, Web3jService service, ChainWriter admin, long chainId, Gas gas,
+                             List<LedgerLeaks.Leak> leaks, List<TransactionReceipt> leakReceipts) {
         Web3j web3j = Web3j.build(service);
         TimeControl clock = new TimeControl(service);
         long head = clock.headTimestamp();
@@ -53,6 +66,9 @@ public final class SimulationRun {
             if (gas.maxFeePerGas().signum() > 0) {
                 require(admin.transfer(clinic.writer().getAddress(), WRITER_FUNDING), "funding of a writer");
             }
+        }
+        if (leaks != null) {
+            leakReceipts.addAll(LedgerLeaks.send(leaks, admin, writers, clock, LEAKS_TIME));
         }
         List<TransactionReceipt> receipts = new ArrayList<>();
         List<ChainEvent> events = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.custos.portal.compliance.domain.ClinicFacts;
 import org.custos.portal.compliance.domain.Finding;
+import org.custos.portal.compliance.domain.PersonalDataScope;
 import org.custos.portal.compliance.domain.RulesEngine;
 import org.custos.portal.evidence.domain.BundleLimits;
 import org.custos.portal.evidence.domain.BundleProgress;
@@ -28,6 +29,7 @@ import org.custos.portal.evidence.domain.BundleVerifier;
 import org.custos.portal.evidence.domain.EvidenceBundle;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.ledger.application.SyncEngine;
+import org.custos.portal.ledger.domain.PersonalDataHit;
 import org.custos.portal.ledger.domain.VerifiedBlock;
 import org.custos.portal.ledger.domain.VerifiedEvent;
 import org.custos.portal.ledger.testing.Anvil;
@@ -42,7 +44,10 @@ import org.junit.jupiter.api.Test;
  * the proven events, the rules evaluated as of the newest verified block, and the findings compared with
  * {@code ground-truth.json}: precision and recall, printed. Every clinic's bundle carries its identifier dictionary
  * (GDPR-MIN-02 is decidable), so the findings must equal the planted violations exactly: every one found, nothing
- * else (the clean clinic has no finding), and no finding quotes a listed identifier.
+ * else (the clean clinic has no finding), and no finding quotes a listed identifier. The simulator's planted personal
+ * data outside the consortium's contracts ({@code ledger-wide.json}: plain transactions, a non-consortium contract's
+ * logs and creation code, every encoding) must be found by the sync's ledger-wide scan, attributed to the clinic
+ * whose writer sent it or to the consortium scope, and nothing else on the honest chain.
  */
 class DemoScenarioFindingsIT {
 
@@ -52,6 +57,7 @@ class DemoScenarioFindingsIT {
         Path dir = Path.of(System.getProperty("custos.fixture.dir", "../consortium/fixtures/demo"));
         JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
         Map<String, List<ProvenEvent>> byClinic = new TreeMap<>();
+        List<PersonalDataHit> personalData;
         Instant asOf;
         try (Anvil anvil = Anvil.startFixture(fixture.stateFile);
              TestStore store = new TestStore("jdbc:h2:mem:demo-findings;DB_CLOSE_DELAY=-1");
@@ -82,7 +88,12 @@ class DemoScenarioFindingsIT {
                 events.sort((a, b) -> Long.compare(a.id(), b.id()));
                 byClinic.put(clinic, events);
             }
+            personalData = store.personalData(0, 100_000);
         }
+        // the ledger-wide scan's hits: the clinic whose registered writer sent the transaction, else the consortium
+        List<ProvenEvent> profiles = new ArrayList<>();
+        byClinic.values().forEach(profiles::addAll);
+        Map<String, List<PersonalDataHit>> scoped = new PersonalDataScope(profiles).attribute(personalData);
 
         RulesEngine engine = RulesEngine.standard();
         BundleReader reader = new BundleReader(BundleLimits.defaults());
@@ -96,7 +107,8 @@ class DemoScenarioFindingsIT {
                 BundleVerification v = new BundleVerifier().verify(bundle, byClinic.get(clinic));
                 assertThat(v.identifiers()).as("clinic %d lists its patients' identifiers", i).isNotEmpty();
                 identifiers.addAll(v.identifiers());
-                ClinicFacts facts = new ClinicFacts(clinic, byClinic.get(clinic), bundle, v, asOf);
+                ClinicFacts facts = new ClinicFacts(clinic, byClinic.get(clinic), bundle, v, asOf)
+                        .withPersonalData(scoped.getOrDefault(clinic, List.of()));
                 List<Finding> findings = engine.evaluate(facts);
                 for (Finding f : findings) {
                     assertThat(found.add(f.key())).as("finding keys are unique: %s", f.key()).isTrue();
@@ -109,8 +121,32 @@ class DemoScenarioFindingsIT {
             }
         }
 
+        List<Finding> consortium = engine.evaluateConsortium(ClinicFacts.consortium(
+                scoped.getOrDefault(ClinicFacts.CONSORTIUM, List.of()), asOf));
+        for (Finding f : consortium) {
+            assertThat(found.add(f.key())).as("finding keys are unique: %s", f.key()).isTrue();
+        }
+        all.addAll(consortium);
+        System.out.printf("consortium scope (no clinic's writer): %d findings; %d personal-data hits stored%n",
+                consortium.size(), personalData.size());
+
         Set<String> expected = new TreeSet<>();
         Map<String, int[]> perKind = new TreeMap<>();
+        // the simulator's planted personal data outside the consortium's contracts (ledger-wide.json)
+        for (JsonNode leak : new ObjectMapper().readTree(dir.resolve("ledger-wide.json").toFile()).get("findings")) {
+            String scope = leak.get("clinic").asText().equals("consortium") ? ClinicFacts.CONSORTIUM
+                    : leak.get("clinic").asText();
+            String key = leak.get("rule").asText() + "|" + scope + "|tx:" + leak.get("tx").asText() + "/"
+                    + leak.get("place").asText();
+            String kind = "LEDGER_WIDE " + leak.get("rule").asText() + " " + leak.get("place").asText()
+                    .replaceAll(":.*", "");
+            perKind.computeIfAbsent(kind, k -> new int[2])[0]++;
+            assertThat(expected.add(key)).as("ground-truth keys are unique: %s", key).isTrue();
+            if (found.contains(key)) {
+                perKind.get(kind)[1]++;
+            }
+        }
+        int ledgerWide = expected.size();
         for (JsonNode v : truth.get("violations")) {
             String kind = v.get("kind").asText();
             String clinic = v.get("clinic").asText();
@@ -136,7 +172,9 @@ class DemoScenarioFindingsIT {
         assertThat(missed).as("planted violations not found").isEmpty();
         assertThat(unplanned).as("findings without a planted violation").isEmpty();
         assertThat(found).isEqualTo(expected);
-        assertThat(expected).hasSize(truth.get("violations").size());
+        assertThat(expected).hasSize(truth.get("violations").size() + ledgerWide);
+        assertThat(ledgerWide).as("planted ledger-wide findings").isGreaterThanOrEqualTo(10);
+        assertThat(found).as("consortium-scoped findings").anyMatch(k -> k.contains("|" + ClinicFacts.CONSORTIUM + "|"));
         assertThat(perKind).as("every planted kind, GDPR-MIN-02's PLAIN_HASH_ON_CHAIN included")
                 .containsKey("PLAIN_HASH_ON_CHAIN");
         assertThat(perKind.values()).allSatisfy(c -> assertThat(c[1]).isEqualTo(c[0]));

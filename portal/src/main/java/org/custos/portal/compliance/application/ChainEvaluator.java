@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import org.custos.portal.compliance.domain.RulesEngine;
 import org.custos.portal.compliance.infrastructure.JpaFindingRepository;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.ledger.domain.LedgerIndex;
+import org.custos.portal.ledger.domain.PersonalDataHit;
 import org.custos.portal.ledger.domain.SyncState;
 import org.custos.portal.ledger.domain.VerifiedBlock;
 
@@ -30,7 +32,9 @@ import org.custos.portal.ledger.domain.VerifiedBlock;
  * Incremental re-evaluation of the rules that need no bundle: for every clinic whose newest verified block changed
  * since its last evaluation ({@code compliance_evaluation.input_mark}), the on-chain rules run over its proven
  * events as of the newest verified block's time, and their findings are merged (bundle rules keep the findings of
- * the clinic's last upload). Called by {@link ChainEvaluationScheduler} in the background and by
+ * the clinic's last upload). The ledger-wide personal-data hits go to the clinic whose writer sent their transaction,
+ * the others to the consortium scope ({@link ClinicFacts#CONSORTIUM}, evaluated like a clinic with the ledger-wide
+ * rules only; regulators alone see it). Called by {@link ChainEvaluationScheduler} in the background and by
  * {@link ComplianceService#reevaluateChain()} for regulators; no page reaches it otherwise. Run it through
  * {@link EvaluationGate} from outside a transaction: it commits in its own.
  */
@@ -67,13 +71,22 @@ public class ChainEvaluator {
         RulesEngine chainOnly = new RulesEngine(engine.rules().stream().filter(r -> !r.needsBundle()).toList());
         JpaFindingRepository repository = new JpaFindingRepository(em);
         List<String> evaluated = new ArrayList<>();
-        for (String clinic : ledger.clinics()) {
+        Map<String, List<PersonalDataHit>> personalData = null;
+        List<String> scopes = new ArrayList<>(ledger.clinics());
+        scopes.add(ClinicFacts.CONSORTIUM);
+        for (String clinic : scopes) {
             EvaluationMark last = em.find(EvaluationMark.class, clinic);
             if (last != null && last.getInputMark().startsWith(mark + "|")) {
                 continue;
             }
-            List<ProvenEvent> events = ProvenEvents.load(ledger, clinic);
-            List<Finding> findings = chainOnly.evaluate(new ClinicFacts(clinic, events, null, null, asOf));
+            if (personalData == null) {
+                personalData = ProvenEvents.personalDataByScope(ledger, em);
+            }
+            List<PersonalDataHit> hits = personalData.getOrDefault(clinic, List.of());
+            List<Finding> findings = clinic.equals(ClinicFacts.CONSORTIUM)
+                    ? chainOnly.evaluateConsortium(ClinicFacts.consortium(hits, asOf))
+                    : chainOnly.evaluate(new ClinicFacts(clinic, ProvenEvents.load(ledger, clinic), null, null, asOf)
+                            .withPersonalData(hits));
             Instant now = clock.instant();
             FindingMerger.merge(repository, clinic, findings, s -> chainRules.contains(s.getRuleId()), mark, now);
             String full = mark + "|" + (last == null ? "bundle:none" : last.getInputMark()

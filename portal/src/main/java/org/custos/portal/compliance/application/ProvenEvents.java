@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.persistence.EntityManager;
+import org.custos.portal.compliance.domain.PersonalDataScope;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.PersonalDataHit;
 import org.custos.portal.ledger.domain.LedgerIndex;
 import org.custos.portal.ledger.domain.VerifiedBlock;
 import org.custos.portal.ledger.domain.VerifiedEvent;
@@ -15,6 +18,29 @@ public final class ProvenEvents {
     private static final int PAGE = 1000;
 
     private ProvenEvents() {
+    }
+
+    /**
+     * Every stored hit of the ledger-wide personal-data scan (paged reads), grouped by scope: the clinic whose
+     * registered writer sent the transaction, else {@link ClinicFacts#CONSORTIUM} ({@link PersonalDataScope}, from
+     * every clinic's proven {@code ClinicAdmitted}/{@code ClinicUpdated}).
+     */
+    public static Map<String, List<PersonalDataHit>> personalDataByScope(LedgerIndex index, EntityManager em) {
+        List<PersonalDataHit> hits = new ArrayList<>();
+        for (int first = 0; ; first += PAGE) {
+            List<PersonalDataHit> page = index.personalData(first, PAGE);
+            hits.addAll(page);
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        if (hits.isEmpty()) {
+            return Map.of();
+        }
+        List<ProvenEvent> profiles = em.createQuery("select e from VerifiedEvent e where e.eventName in "
+                + "('ClinicAdmitted', 'ClinicUpdated') order by e.id", VerifiedEvent.class).getResultList().stream()
+                .map(e -> ProvenEvent.of(e, null)).toList();
+        return new PersonalDataScope(profiles).attribute(hits);
     }
 
     public static List<ProvenEvent> load(LedgerIndex index, String clinicId) {

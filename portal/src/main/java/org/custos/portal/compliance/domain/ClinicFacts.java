@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.custos.portal.evidence.domain.BundleVerification;
 import org.custos.portal.evidence.domain.EvidenceBundle;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.PersonalDataHit;
 import org.custos.verify.Hex;
 
 /**
@@ -27,6 +28,14 @@ public final class ClinicFacts {
     private final EvidenceBundle bundle;
     private final BundleVerification verification;
     private final Instant asOf;
+    private List<PersonalDataHit> personalData = List.of();
+
+    /**
+     * The scope of ledger-wide personal-data findings whose transaction no clinic's registered writer sent: visible
+     * to regulators only (compliance officers and DPOs are restricted to their own clinic's id, which this never
+     * is: it is not hex, so no on-chain clinic id can equal it). 66 characters, like a clinic id.
+     */
+    public static final String CONSORTIUM = "0xconsortium" + "0".repeat(54);
 
     public ClinicFacts(String clinicId, List<ProvenEvent> events, EvidenceBundle bundle,
                        BundleVerification verification, Instant asOf) {
@@ -50,6 +59,25 @@ public final class ClinicFacts {
 
     public String clinicId() {
         return clinicId;
+    }
+
+    /** The facts of the consortium scope: no events, only the personal data no clinic's writer sent. */
+    public static ClinicFacts consortium(List<PersonalDataHit> unattributed, Instant asOf) {
+        return new ClinicFacts(CONSORTIUM, List.of(), null, null, asOf).withPersonalData(unattributed);
+    }
+
+    /**
+     * These facts with the ledger-wide scan's hits attributed to this clinic ({@link PersonalDataScope}), in chain
+     * order. Without this call a clinic has none (and the rules judge its events only).
+     */
+    public ClinicFacts withPersonalData(List<PersonalDataHit> hits) {
+        this.personalData = List.copyOf(hits);
+        return this;
+    }
+
+    /** The ledger-wide scan's hits attributed to this clinic (or, for {@link #CONSORTIUM}, to no clinic). */
+    public List<PersonalDataHit> personalData() {
+        return personalData;
     }
 
     /** Empty when the clinic has no profile event yet (no rule applies then). */

@@ -29,6 +29,14 @@ public abstract class Rule {
 
     public abstract void evaluate(ClinicFacts facts, List<Finding> out);
 
+    /**
+     * True for the rules that also judge the consortium scope ({@link ClinicFacts#CONSORTIUM}: personal data on the
+     * ledger that no clinic's writer sent), GDPR-MIN-01 and GDPR-MIN-03; see {@link RulesEngine#evaluateConsortium}.
+     */
+    public boolean ledgerWide() {
+        return false;
+    }
+
     protected Finding finding(ClinicFacts facts, String objectKey, String summary, Map<String, String> objects,
                               List<EvidenceRef> evidence, Instant deadline, Instant actual) {
         return new Finding(id(), version(), legalSource(), severity(), facts.clinicId(), objectKey, summary, objects,

@@ -80,6 +80,21 @@ public final class RulesEngine {
         return out;
     }
 
+    /**
+     * The consortium scope ({@link ClinicFacts#consortium}): only the {@link Rule#ledgerWide()} rules, which apply
+     * whatever a clinic's regimes (GDPR-MIN-01 and GDPR-MIN-03 apply to every clinic), over the personal data no
+     * clinic's writer sent. Regulators only see these findings.
+     */
+    public List<Finding> evaluateConsortium(ClinicFacts facts) {
+        List<Finding> out = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule.ledgerWide()) {
+                rule.evaluate(facts, out);
+            }
+        }
+        return out;
+    }
+
     /** Per-clinic memo keyed by the inputs' high-water mark. */
     public final class Incremental {
 

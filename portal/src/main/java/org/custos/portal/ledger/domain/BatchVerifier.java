@@ -33,7 +33,8 @@ import org.custos.verify.consensus.ValidatorSetTracker;
  * IBFT 2.0: {@link BftSeals}, commit seals of a quorum of the validator set replayed by {@link BftReplay}, whose
  * votes are applied once the whole block is verified; dev chains: none), every transaction's hash and the transactions root, every receipt's bloom, the receipts root, the header
  * bloom and gas used, and the withdrawals root. Events are then decoded only from the proven receipts' logs of
- * the configured contracts. The first failure ends the batch: blocks before it are returned as verified, nothing
+ * the configured contracts, and every proven input and log of any contract is scanned for personal data
+ * ({@link LedgerScan}; the hits travel with their {@link VerifiedBlock} to the store). The first failure ends the batch: blocks before it are returned as verified, nothing
  * from the failed block on.
  */
 public final class BatchVerifier {
@@ -218,24 +219,28 @@ public final class BatchVerifier {
                 sealers = String.join(",", bft.sealers());
             }
             List<VerifiedEvent> blockEvents;
+            List<PersonalDataHit> personalData;
+            Instant time = Instant.ofEpochSecond(new BigInteger(1, header.get(HeaderField.TIMESTAMP).toArray())
+                    .longValueExact());
             try {
                 Failure body = verifyBody(number, header, block);
                 if (body != null) {
                     return new Outcome(verified, events, body);
                 }
                 blockEvents = events(number, header, block);
+                personalData = LedgerScan.scan(number, time, (List<?>) block.block().get("transactions"),
+                        block.receipts());
             } catch (RpcFormatException e) {
                 return new Outcome(verified, events, new Failure(number, "body", e.reason().name(),
                         "block " + number + " field " + e.field(), "transactions and receipts this verifier "
                         + "encodes exactly", e.getMessage()));
             }
-            Instant time = Instant.ofEpochSecond(new BigInteger(1, header.get(HeaderField.TIMESTAMP).toArray())
-                    .longValueExact());
             List<?> txs = (List<?>) block.block().get("transactions");
             verified.add(new VerifiedBlock(number, claimed.claimedHash().toHex(), header.parentHash().toHex(),
                     header.get(HeaderField.STATE_ROOT).toHex(), header.get(HeaderField.TRANSACTIONS_ROOT).toHex(),
                     header.get(HeaderField.RECEIPTS_ROOT).toHex(), time, txs.size(), blockEvents.size(), sealers,
                     now));
+            verified.get(verified.size() - 1).personalData(personalData);
             if (bftReplay != null && fixedValidators == null) {
                 // votes count only once the whole block is verified; the set in force for the next one is kept
                 bftReplay.apply(header, claimed.claimedHash().toHex());

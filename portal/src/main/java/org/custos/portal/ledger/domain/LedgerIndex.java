@@ -33,6 +33,12 @@ public interface LedgerIndex {
     /** Events per event name, in name order. */
     Map<String, Long> eventCountsByName(String clinicId);
 
+    /**
+     * The ledger-wide personal-data scan's hits in chain order (block, scan order), every clinic's and none's:
+     * attributing them to a clinic is the rules' work (by recovered sender), and only the rules read them.
+     */
+    List<PersonalDataHit> personalData(int first, int limit);
+
     /** The clinics that have events, in id order. */
     List<String> clinics();
 

@@ -58,7 +58,22 @@ public class VerifiedBlock {
     @Transient
     private String validatorsAfter;
 
+    /**
+     * The personal data the ledger-wide scan found in this block's proven transactions and logs
+     * ({@link LedgerScan}); stored with the block in the same transaction. Not a column of the block.
+     */
+    @Transient
+    private java.util.List<PersonalDataHit> personalData = java.util.List.of();
+
     protected VerifiedBlock() {
+    }
+
+    void personalData(java.util.List<PersonalDataHit> hits) {
+        this.personalData = java.util.List.copyOf(hits);
+    }
+
+    public java.util.List<PersonalDataHit> getPersonalData() {
+        return personalData;
     }
 
     void validatorsAfter(String validators) {

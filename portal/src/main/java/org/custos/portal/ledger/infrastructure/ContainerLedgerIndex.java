@@ -71,6 +71,11 @@ public class ContainerLedgerIndex implements LedgerIndex {
     }
 
     @Override
+    public List<org.custos.portal.ledger.domain.PersonalDataHit> personalData(int first, int limit) {
+        return repository().personalData(first, limit);
+    }
+
+    @Override
     public List<String> clinics() {
         return repository().clinics();
     }

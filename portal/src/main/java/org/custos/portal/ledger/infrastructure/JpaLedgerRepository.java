@@ -18,6 +18,7 @@ import org.custos.portal.ledger.domain.LedgerConfigException;
 import org.custos.portal.ledger.domain.LedgerIndex;
 import org.custos.portal.ledger.domain.LedgerSettings;
 import org.custos.portal.ledger.domain.LedgerStore;
+import org.custos.portal.ledger.domain.PersonalDataHit;
 import org.custos.portal.ledger.domain.SyncState;
 import org.custos.portal.ledger.domain.VerifiedBlock;
 import org.custos.portal.ledger.domain.VerifiedEvent;
@@ -91,6 +92,9 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
             + "transactions_root, receipts_root, block_time, tx_count, event_count, sealers, verified_at)";
     private static final String EVENT_COLUMNS = "ledger_event (id, block_number, tx_index, log_index, tx_hash, "
             + "contract, contract_role, event_name, clinic_id, fields_json, topics, data, block_time)";
+    private static final String PERSONAL_DATA_COLUMNS = "ledger_personal_data (id, block_number, tx_index, tx_hash, "
+            + "sender, place, log_index, topic_index, contract, byte_offset, byte_length, rule_id, kind, encoding, "
+            + "bits_per_byte, block_time)";
     /** Rows per multi-row INSERT statement (one statement parse and one round trip for many rows). */
     private static final int ROWS_PER_STATEMENT = 100;
 
@@ -129,6 +133,29 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
             ps.setString(i++, e.getTopics());
             ps.setString(i++, e.getData());
             ps.setObject(i++, utc(e.getBlockTime()));
+            return i;
+        });
+        List<PersonalDataHit> hits = new java.util.ArrayList<>();
+        for (VerifiedBlock b : blocks) {
+            hits.addAll(b.getPersonalData());
+        }
+        insertRows(connection, PERSONAL_DATA_COLUMNS, 16, hits, (ps, i, h) -> {
+            ps.setLong(i++, h.getId());
+            ps.setLong(i++, h.getBlockNumber());
+            ps.setInt(i++, h.getTxIndex());
+            ps.setString(i++, h.getTxHash());
+            ps.setString(i++, h.getSender());
+            ps.setString(i++, h.getPlace());
+            ps.setObject(i++, h.getLogIndex(), java.sql.Types.INTEGER);
+            ps.setObject(i++, h.getTopicIndex(), java.sql.Types.INTEGER);
+            ps.setString(i++, h.getContract());
+            ps.setInt(i++, h.getByteOffset());
+            ps.setInt(i++, h.getByteLength());
+            ps.setString(i++, h.getRuleId());
+            ps.setString(i++, h.getKind());
+            ps.setString(i++, h.getEncoding());
+            ps.setDouble(i++, h.getBitsPerByte());
+            ps.setObject(i++, utc(h.getBlockTime()));
             return i;
         });
     }
@@ -187,6 +214,8 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
     @Override
     public void rollbackTo(long number, String hash, Instant now) {
         SyncState state = em.find(SyncState.class, SyncState.ID, LockModeType.PESSIMISTIC_WRITE);
+        em.createQuery("delete from PersonalDataHit h where h.blockNumber > :n").setParameter("n", number)
+                .executeUpdate();
         int removedEvents = em.createQuery("delete from VerifiedEvent e where e.blockNumber > :n")
                 .setParameter("n", number).executeUpdate();
         int removed = em.createQuery("delete from VerifiedBlock b where b.number > :n").setParameter("n", number)
@@ -304,6 +333,12 @@ public class JpaLedgerRepository implements LedgerStore, LedgerIndex {
             counts.put((String) row[0], (Long) row[1]);
         }
         return counts;
+    }
+
+    @Override
+    public List<PersonalDataHit> personalData(int first, int limit) {
+        return em.createQuery("select h from PersonalDataHit h order by h.id", PersonalDataHit.class)
+                .setFirstResult(first).setMaxResults(limit).getResultList();
     }
 
     @Override

@@ -42,7 +42,8 @@ import org.web3j.protocol.http.HttpService;
  * rounds (medians reported): (1) the raw batched fetch rate (the portal's Web3j client, eth_getBlockByNumber with
  * full transactions + eth_getBlockReceipts, {@code --batch} blocks per HTTP request, one request at a time, nothing
  * verified), and the same with as many requests in flight as the sync keeps; (2) a naive Web3j loop, one request at
- * a time per block (typed responses, default HttpService); (3) Custos's verified-and-stored rate (the sync engine
+ * a time per block (typed responses, default HttpService); with {@code --fill transactions} the blocks after the
+ * history carry ordinary transactions with calldata and logs ({@link OrdinaryTraffic}) instead of none; (3) Custos's verified-and-stored rate (the sync engine
  * into an H2 file database, or PostgreSQL with {@code --jdbc}); heap used; and the CPU time of this JVM and of anvil
  * per phase (the machine's cores are shared by both).
  */
@@ -70,18 +71,27 @@ public final class SyncBenchmark {
         Path dir = Path.of(options.getOrDefault("dir", "target/bench-sync"));
         // --phases custos: only the sync (for profiling); the figures in docs/performance.md come from all three
         List<String> phases = List.of(options.getOrDefault("phases", "raw,naive,custos").split(","));
+        // --fill transactions: the blocks after the consortium's history carry ordinary transactions with calldata
+        // and logs (OrdinaryTraffic) instead of being empty (anvil_mine)
+        boolean traffic = switch (options.getOrDefault("fill", "empty")) {
+            case "empty" -> false;
+            case "transactions" -> true;
+            default -> throw new IllegalArgumentException("--fill empty|transactions");
+        };
         Files.createDirectories(dir);
-        Path state = dir.resolve("state-" + target + ".json");
-        Path facts = dir.resolve("chain-" + target + ".properties");
+        String name = (traffic ? "tx-" : "") + target;
+        Path state = dir.resolve("state-" + name + ".json");
+        Path facts = dir.resolve("chain-" + name + ".properties");
         if (!Files.exists(facts)) {
-            build(target, state, facts);
+            build(target, state, facts, traffic);
         }
         Properties chain = new Properties();
         try (var in = Files.newInputStream(facts)) {
             chain.load(in);
         }
         long head = Long.parseLong(chain.getProperty("head"));
-        System.out.printf("chain: %d blocks, %s consortium events (%s)%n", head, chain.getProperty("events"), state);
+        System.out.printf("chain: %d blocks, %s consortium events, the rest %s (%s)%n", head,
+                chain.getProperty("events"), traffic ? "with 1-3 ordinary transactions each" : "empty", state);
 
         int repeat = Integer.parseInt(options.getOrDefault("repeat", "3"));
         // --jdbc jdbc:postgresql://...: PostgreSQL (the production database; scripts/bench-sync.sh --postgres starts a
@@ -269,12 +279,15 @@ public final class SyncBenchmark {
             double rate = report.blocks() / ((System.nanoTime() - t) / 1e9);
             String cpu = Cpu.now(anvil).since(before);
             long events = store.eventCount(null);
+            // the ledger-wide personal-data scan's stored hits (on ordinary traffic: none expected)
+            int personalData = store.personalData(0, 1_000_000).size();
             if (report.result() != SyncEngine.RunResult.CAUGHT_UP || store.blockCount() != head
                     || events != expectedEvents) {
                 throw new IllegalStateException("sync did not verify the whole chain: " + report);
             }
-            System.out.printf("round %d Custos verified+stored: %,8.0f blocks/s (%d blocks, %d events; waiting for "
-                    + "the node %.1f s, verifying %.1f s, storing %.1f s; %s)%n", round, rate, head, events,
+            System.out.printf("round %d Custos verified+stored: %,8.0f blocks/s (%d blocks, %d events, %d personal-data "
+                    + "hits; waiting for the node %.1f s, verifying %.1f s, storing %.1f s; %s)%n", round, rate, head,
+                    events, personalData,
                     report.fetching().toMillis() / 1e3, report.verifying().toMillis() / 1e3,
                     report.storing().toMillis() / 1e3, cpu);
             return rate;
@@ -288,7 +301,7 @@ public final class SyncBenchmark {
         }
     }
 
-    private static void build(long target, Path state, Path facts) throws Exception {
+    private static void build(long target, Path state, Path facts, boolean traffic) throws Exception {
         ObjectMapper json = new ObjectMapper();
         try (Anvil anvil = Anvil.startForMining()) {
             HttpService service = new HttpService(anvil.url());
@@ -303,6 +316,11 @@ public final class SyncBenchmark {
                 web3j.shutdown();
             }
             long head = Long.decode(json.readTree(anvil.rpc("eth_blockNumber", "[]")).get("result").asText());
+            if (traffic) {
+                long t = System.nanoTime();
+                head = new OrdinaryTraffic(anvil, 7L).fillTo(head, target);
+                System.out.printf("ordinary traffic to block %d in %.1f s%n", head, (System.nanoTime() - t) / 1e9);
+            }
             while (head < target) {
                 long n = Math.min(5000, target - head);
                 long t = System.nanoTime();

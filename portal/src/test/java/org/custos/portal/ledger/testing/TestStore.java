@@ -58,7 +58,8 @@ public final class TestStore implements LedgerStore, LedgerIndex, AutoCloseable 
                 postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2").load().migrate();
         Configuration cfg = new Configuration()
                 .addAnnotatedClass(SyncState.class).addAnnotatedClass(VerifiedBlock.class)
-                .addAnnotatedClass(VerifiedEvent.class).addAnnotatedClass(IntegrityAlert.class);
+                .addAnnotatedClass(VerifiedEvent.class).addAnnotatedClass(IntegrityAlert.class)
+                .addAnnotatedClass(org.custos.portal.ledger.domain.PersonalDataHit.class);
         if (postgres) {
             // Hibernate's own small pool over the driver (the container has its JDBC pool)
             pool = null;
@@ -219,6 +220,11 @@ public final class TestStore implements LedgerStore, LedgerIndex, AutoCloseable 
     @Override
     public java.util.Map<String, Long> eventCountsByName(String clinicId) {
         return inTransaction(r -> r.eventCountsByName(clinicId));
+    }
+
+    @Override
+    public List<org.custos.portal.ledger.domain.PersonalDataHit> personalData(int first, int limit) {
+        return inTransaction(r -> r.personalData(first, limit));
     }
 
     @Override

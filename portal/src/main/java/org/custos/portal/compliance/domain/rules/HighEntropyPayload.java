@@ -16,7 +16,11 @@ import org.custos.portal.evidence.domain.ProvenEvent;
  * allows (min(8, log2 n) bits per byte: random or encrypted bytes reach about 0.95, text about 0.7; likely
  * ciphertext or compressed personal data) is a finding (key: transaction, log index and field). The consortium's
  * contracts declare only fixed 32-byte words and small integers, so on the consortium's own schema this cannot
- * fire; it guards a schema that adds {@code bytes} fields. Calldata is not in the verified index (docs/rules.md).
+ * fire; it guards a schema that adds {@code bytes} fields. Everything else (every transaction's input, every log
+ * of any contract) is covered by the sync's ledger-wide scan ({@code PayloadScanner}: ABI {@code bytes} and raw
+ * stretches, hashes, signatures and bytecode excluded), whose hits attributed to this clinic, or for the consortium
+ * scope to no clinic, give one finding per transaction and place ({@link LedgerWideHits}), except in transactions
+ * already reported here by event field.
  */
 public final class HighEntropyPayload extends CatalogueRule {
 
@@ -24,12 +28,18 @@ public final class HighEntropyPayload extends CatalogueRule {
     static final double MIN_ENTROPY_RATIO = 0.85;
 
     public HighEntropyPayload() {
-        super("GDPR-MIN-03", 1, "GDPR Art 5(1)(c); EDPB Guidelines 02/2025 para 104", Severity.S2, Scope.ALL,
+        super("GDPR-MIN-03", 2, "GDPR Art 5(1)(c); EDPB Guidelines 02/2025 para 104", Severity.S2, Scope.ALL,
                 false);
     }
 
     @Override
+    public boolean ledgerWide() {
+        return true;
+    }
+
+    @Override
     public void evaluate(ClinicFacts f, List<Finding> out) {
+        java.util.Set<String> reported = new java.util.HashSet<>();
         for (ProvenEvent e : f.events()) {
             for (Map.Entry<String, String> field : e.fields().entrySet()) {
                 String value = field.getValue();
@@ -44,6 +54,7 @@ public final class HighEntropyPayload extends CatalogueRule {
                 if (entropy < MIN_ENTROPY_RATIO * Math.min(8, Math.log(bytes.length) / Math.log(2))) {
                     continue;
                 }
+                reported.add(e.txHash().toLowerCase(java.util.Locale.ROOT));
                 Map<String, String> objects = new TreeMap<>();
                 objects.put("event", e.name());
                 objects.put("field", field.getKey());
@@ -55,6 +66,7 @@ public final class HighEntropyPayload extends CatalogueRule {
                                 e))), null, null));
             }
         }
+        LedgerWideHits.evaluate(this, f, reported, out);
     }
 
     /** The bytes of a 0x-hex string of even length, or null when the value is not one. */

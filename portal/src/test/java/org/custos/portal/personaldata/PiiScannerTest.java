@@ -1,4 +1,4 @@
-package org.custos.portal.compliance.domain;
+package org.custos.portal.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
