@@ -145,6 +145,7 @@ class ComplianceExportIT {
         long clinics = DemoFixture.get().clinicIds.size();
         evaluations.awaitRuns(Duration.ofSeconds(60), () -> loader.evaluatedClinics() >= clinics);
         assertEquals(clinics, loader.evaluatedClinics(), "clinics evaluated in the background");
+        assertTrue(loader.consortiumScopeEvaluated(), "the consortium scope evaluated in the background");
         assertTrue(loader.currentFindings(DemoFixture.get().clinicIds.get(2)) > 0,
                 "on-chain findings of a clinic no bundle was uploaded for");
         assertEquals(0, loader.currentFindings(DemoFixture.get().clinicIds.get(4)), "the clean clinic");

@@ -77,6 +77,14 @@ public class PersonalDataHit {
     @Column(name = "block_time", nullable = false)
     private Instant blockTime;
 
+    /** The verified block's receipts root (read with the row from {@code ledger_block}; a log is proven under it). */
+    @org.hibernate.annotations.Formula("(select b.receipts_root from ledger_block b where b.number = block_number)")
+    private String receiptsRoot;
+
+    /** The verified block's transactions root (a transaction's input and creation code are proven under it). */
+    @org.hibernate.annotations.Formula("(select b.transactions_root from ledger_block b where b.number = block_number)")
+    private String transactionsRoot;
+
     protected PersonalDataHit() {
     }
 
@@ -178,6 +186,16 @@ public class PersonalDataHit {
 
     public double getBitsPerByte() {
         return bitsPerByte;
+    }
+
+    /** The block's receipts root when the row was read from the store; null for a hit not yet stored. */
+    public String getReceiptsRoot() {
+        return receiptsRoot;
+    }
+
+    /** The block's transactions root when the row was read from the store; null for a hit not yet stored. */
+    public String getTransactionsRoot() {
+        return transactionsRoot;
     }
 
     public Instant getBlockTime() {

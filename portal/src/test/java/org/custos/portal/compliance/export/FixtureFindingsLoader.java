@@ -41,9 +41,19 @@ public class FixtureFindingsLoader {
     @PersistenceContext(unitName = "custos")
     EntityManager em;
 
-    /** How many clinics have been evaluated (a row in compliance_evaluation), by an upload or in the background. */
+    /**
+     * How many clinics have been evaluated (a row in compliance_evaluation), by an upload or in the background; the
+     * consortium scope of the ledger-wide personal-data scan ({@link ClinicFacts#CONSORTIUM}) is not a clinic.
+     */
     public long evaluatedClinics() {
-        return em.createQuery("select count(m) from EvaluationMark m", Long.class).getSingleResult();
+        return em.createQuery("select count(m) from EvaluationMark m where m.clinicId <> :consortium", Long.class)
+                .setParameter("consortium", ClinicFacts.CONSORTIUM).getSingleResult();
+    }
+
+    /** Whether the consortium scope (personal data no clinic's writer sent) has been evaluated. */
+    public boolean consortiumScopeEvaluated() {
+        return em.createQuery("select count(m) from EvaluationMark m where m.clinicId = :consortium", Long.class)
+                .setParameter("consortium", ClinicFacts.CONSORTIUM).getSingleResult() == 1;
     }
 
     /** The current findings stored for {@code clinicId}. */

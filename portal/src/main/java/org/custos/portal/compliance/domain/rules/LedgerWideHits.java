@@ -61,6 +61,9 @@ final class LedgerWideHits {
             if (first.getContract() != null) {
                 objects.put("contract", first.getContract());
             }
+            if (!first.placeKey().startsWith("log") && first.getTransactionsRoot() != null) {
+                objects.put("transactionsRoot", first.getTransactionsRoot());
+            }
             objects.put("scope", f.clinicId().equals(ClinicFacts.CONSORTIUM) ? "consortium (no clinic's writer sent it)"
                     : "the clinic's registered writer sent it");
             String where = switch (first.placeKey().contains(":") ? "log" : first.placeKey()) {
@@ -73,7 +76,8 @@ final class LedgerWideHits {
                     kinds);
             EvidenceRef evidence = new EvidenceRef(first.placeKey().startsWith("log") ? "log (receipts root)"
                     : "transaction (transactions root)", first.getBlockNumber(), first.getTxHash(),
-                    first.getLogIndex(), null, first.getBlockTime().toString(), null, null, null, List.of(), null, null);
+                    first.getLogIndex(), first.getReceiptsRoot(), first.getBlockTime().toString(), null, null, null,
+                    List.of(), null, null);
             out.add(new Finding(rule.id(), rule.version(), rule.legalSource(), rule.severity(), f.clinicId(),
                     place.getKey(), what + " in " + where + " (block " + first.getBlockNumber() + ", "
                     + String.join(", ", encodings) + ")", objects, List.of(evidence), null, null));
