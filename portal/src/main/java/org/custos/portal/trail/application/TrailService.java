@@ -50,6 +50,16 @@ public class TrailService {
         return repository.count(null);
     }
 
+    /**
+     * The recorded head (entry count and hash), read in its own short transaction: a signed report prints it, so
+     * that a later rewrite of any entry up to it is detectable from the report.
+     */
+    @PermitAll
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public TrailRepository.TrailHead head() {
+        return repository.lockedHead();
+    }
+
     /** The number of entries, for the health check (no entry content is revealed). */
     @PermitAll
     public long size() {

@@ -14,5 +14,12 @@ public enum TrailAction {
      * A user downloaded an export (object: the file kind, e.g. {@code disclosures.csv}; detail: the scope and the
      * filters, with the data subject's on-chain pseudonym for an accounting of disclosures).
      */
-    EXPORT_DOWNLOADED
+    EXPORT_DOWNLOADED,
+    /**
+     * A user issued a signed report (object: the report id; detail: its kind, scope, subject, the PDF's SHA-256 and
+     * the trail head the report carries).
+     */
+    REPORT_ISSUED,
+    /** A user downloaded an issued report again (object: the report id). */
+    REPORT_DOWNLOADED
 }
