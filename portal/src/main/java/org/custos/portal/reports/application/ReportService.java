@@ -209,6 +209,8 @@ public class ReportService {
     /** The verified hashes of the range, read in one query (a report over many blocks asks once, not per block). */
     private java.util.function.LongFunction<String> verifiedHashes(SyncState state) {
         Map<Long, String> hashes = new HashMap<>();
+        // the checkpoint is pinned, not stored as a verified block
+        hashes.put(state.getCheckpointNumber(), state.getCheckpointHash());
         em.createQuery("select b.number, b.hash from VerifiedBlock b where b.number between :a and :b",
                         Object[].class)
                 .setParameter("a", state.getCheckpointNumber()).setParameter("b", state.getVerifiedNumber())
