@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.custos.portal.ledger.domain.LedgerSettings;
+import org.custos.portal.security.CurrentUser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,16 @@ class PortalArchitectureTest {
     /** The portal never writes to the ledger: the consortium simulator is not a dependency. */
     static final ArchRule NO_CONSORTIUM = noClasses()
             .should().dependOnClassesThat().resideInAPackage("org.custos.consortium..");
+
+    /**
+     * One clinic-scope rule: only {@code org.custos.portal.security} (its {@code ClinicScope}) maps the token's
+     * clinic to an on-chain id or reads the clinic a clinic-bound caller must have; every service asks ClinicScope.
+     */
+    static final ArchRule CLINIC_SCOPE_IN_ONE_PLACE = noClasses()
+            .that().resideOutsideOfPackage("org.custos.portal.security..")
+            .should().callMethod(LedgerSettings.class, "chainClinicId", String.class)
+            .orShould().callMethod(CurrentUser.class, "requireClinicId")
+            .because("the clinic scope is decided in one place, org.custos.portal.security.ClinicScope");
 
     private static JavaClasses portal;
 
@@ -53,11 +65,20 @@ class PortalArchitectureTest {
     }
 
     @Test
+    void clinicScopeIsDecidedInOnePlace() {
+        CLINIC_SCOPE_IN_ONE_PLACE.check(portal);
+    }
+
+    @Test
     void rulesCatchAPlantedViolation() {
         JavaClasses planted = new ClassFileImporter().importPackages("org.custos.portal.archfixture");
         assertThatThrownBy(() -> WEB3J_ONLY_IN_LEDGER_ADAPTER.check(planted)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("PlantedWeb3jInDomain");
         assertThatThrownBy(() -> DOMAIN_IS_INNERMOST.check(planted)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("PlantedWeb3jInDomain");
+        assertThatThrownBy(() -> CLINIC_SCOPE_IN_ONE_PLACE.check(planted)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlantedOwnClinicScope.myClinic")
+                .hasMessageContaining("LedgerSettings.chainClinicId")
+                .hasMessageContaining("CurrentUser.requireClinicId");
     }
 }
