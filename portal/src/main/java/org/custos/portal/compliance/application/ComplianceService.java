@@ -120,7 +120,8 @@ public class ComplianceService {
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public List<StoredFinding> findings(String ruleId, Severity severity, FindingStatus status, boolean currentOnly,
                                         int first, int limit) {
-        return repository().list(clinicScope.queryScope(), ruleId, severity, status, currentOnly, first, Math.min(limit, 1000));
+        return repository().list(clinicScope.queryScope(), ruleId, severity, status, currentOnly, first,
+                Math.min(limit, 1000));
     }
 
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
