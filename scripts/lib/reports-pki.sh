@@ -45,6 +45,7 @@ reports_pki_ensure() {
 reports_pki_env() {
   local dir="${1:?usage: reports_pki_env DIR}"
   [[ -f "$dir/signer.p12" && -f "$dir/signer.p12.password" ]] || die "no report keystore in $dir (reports_pki_ensure)"
+  dir="$(cd "$dir" && pwd)"   # absolute: the portal may start in another directory
   printf 'export CUSTOS_REPORTS_KEYSTORE=%q\n' "$dir/signer.p12"
   printf 'export CUSTOS_REPORTS_KEYSTORE_PASSWORD=%q\n' "$(cat "$dir/signer.p12.password")"
   printf 'export CUSTOS_REPORTS_TRUST_ANCHOR=%q\n' "$dir/ca.pem"
