@@ -7,7 +7,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.ejb.Startup;
 import org.custos.portal.ledger.domain.LedgerSettings;
+import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.CurrentUser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,16 @@ class PortalArchitectureTest {
             .orShould().callMethod(CurrentUser.class, "requireClinicId")
             .because("the clinic scope is decided in one place, org.custos.portal.security.ClinicScope");
 
+    /**
+     * Work started with the application (the ledger sync, the chain re-evaluation, the schema migration) runs
+     * without a request, so it never asks for a caller or their clinic scope (both request-scoped), not even
+     * through the classes it calls.
+     */
+    static final ArchRule BACKGROUND_WORK_HAS_NO_CALLER = noClasses()
+            .that().areAnnotatedWith(Startup.class)
+            .should().transitivelyDependOnClassesThat().belongToAnyOf(ClinicScope.class, CurrentUser.class)
+            .because("ClinicScope and CurrentUser answer only on a request thread");
+
     private static JavaClasses portal;
 
     @BeforeAll
@@ -70,6 +82,11 @@ class PortalArchitectureTest {
     }
 
     @Test
+    void backgroundWorkAsksForNoCaller() {
+        BACKGROUND_WORK_HAS_NO_CALLER.check(portal);
+    }
+
+    @Test
     void rulesCatchAPlantedViolation() {
         JavaClasses planted = new ClassFileImporter().importPackages("org.custos.portal.archfixture");
         assertThatThrownBy(() -> WEB3J_ONLY_IN_LEDGER_ADAPTER.check(planted)).isInstanceOf(AssertionError.class)
@@ -80,5 +97,8 @@ class PortalArchitectureTest {
                 .hasMessageContaining("PlantedOwnClinicScope.myClinic")
                 .hasMessageContaining("LedgerSettings.chainClinicId")
                 .hasMessageContaining("CurrentUser.requireClinicId");
+        assertThatThrownBy(() -> BACKGROUND_WORK_HAS_NO_CALLER.check(planted)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlantedStartupAskingScope")
+                .hasMessageContaining("ClinicScope");
     }
 }
