@@ -28,6 +28,16 @@ public class ClinicScope {
     @Inject
     LedgerConfiguration configuration;
 
+    /** For the container (a request-scoped bean needs a no-argument constructor). */
+    public ClinicScope() {
+    }
+
+    /** Outside a container (unit tests, tools): the rule for {@code currentUser} under {@code configuration}. */
+    public ClinicScope(CurrentUser currentUser, LedgerConfiguration configuration) {
+        this.currentUser = currentUser;
+        this.configuration = configuration;
+    }
+
     /** True for regulators, who see every clinic. */
     public boolean allClinics() {
         return currentUser.isRegulator();
@@ -68,6 +78,16 @@ public class ClinicScope {
             return true;
         }
         return ownClinic().map(own -> own.equals(clinicId.toLowerCase(Locale.ROOT))).orElse(false);
+    }
+
+    /**
+     * The caller's clinic as their token's {@code clinic_id} names it (the portal's clinic name, not mapped): what
+     * the trail records as a clinic-bound actor's clinic, so what a compliance officer's or DPO's view of the trail
+     * is filtered by, and what their home page shows. Fails with {@link MissingClinicException} when the token
+     * names no clinic. Never a scope for clinic data: that is {@link #queryScope()}.
+     */
+    public String tokenClinic() {
+        return currentUser.requireClinicId();
     }
 
     /** Whether {@code clinicId} is well formed as an on-chain clinic id (0x and 64 lower-case hex digits). */
