@@ -162,7 +162,7 @@ public class ReportService {
                 head.lastHash());
         register.record(issued, pdf);
         trail.record(new SignedInUser(currentUser.getName(), String.join(",", currentUser.getRoles()),
-                currentUser.getClinicId()), TrailAction.REPORT_ISSUED, "report", id, kind
+                scope.allClinics() ? null : scope.tokenClinic()), TrailAction.REPORT_ISSUED, "report", id, kind
                 + (clinic == null ? "" : "; clinic " + clinic) + (subject == null ? "" : "; subject " + subject)
                 + "; pdf sha256 " + Evidence.sha256Hex(pdf) + "; trail head " + head.lastSeq() + " "
                 + head.lastHash());

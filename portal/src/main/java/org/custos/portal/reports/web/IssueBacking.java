@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.custos.portal.ledger.application.LedgerService;
 import org.custos.portal.reports.application.ReportService;
 import org.custos.portal.reports.domain.ReportKind;
+import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.CurrentUser;
 
 /**
@@ -35,6 +36,9 @@ public class IssueBacking implements Serializable {
 
     @Inject
     transient CurrentUser currentUser;
+
+    @Inject
+    transient ClinicScope clinicScope;
 
     private ReportKind kind;
     private String clinic;
@@ -66,7 +70,7 @@ public class IssueBacking implements Serializable {
 
     public void start() {
         ReportKind chosen = kind == null && !getKinds().isEmpty() ? getKinds().get(0) : kind;
-        Optional<ReportJob> job = jobs.start(currentUser.getName(),
+        Optional<ReportJob> job = jobs.start(currentUser.getName(), clinicScope.decide(),
                 new ReportService.Request(chosen, currentUser.isRegulator() ? clinic : null, subject));
         if (job.isEmpty()) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,

@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custos.portal.reports.application.ReportRefusedException;
 import org.custos.portal.reports.application.ReportService;
+import org.custos.portal.security.ClinicScope;
 
 /**
  * Issues reports on the container's managed executor (the requester's security context goes with the task),
@@ -39,8 +40,11 @@ public class ReportJobs {
     private final Map<String, ReportJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, String> runningByUser = new ConcurrentHashMap<>();
 
-    /** Starts issuing; empty when this user already has a report being issued. */
-    public Optional<ReportJob> start(String user, ReportService.Request request) {
+    /**
+     * Starts issuing for {@code user} with the clinic scope decided on their request thread; empty when this user
+     * already has a report being issued.
+     */
+    public Optional<ReportJob> start(String user, ClinicScope.Decided scope, ReportService.Request request) {
         forgetOld();
         String id = UUID.randomUUID().toString();
         if (runningByUser.putIfAbsent(user, id) != null) {
@@ -49,7 +53,7 @@ public class ReportJobs {
         ReportJob job = new ReportJob(id, user, request.kind(), clock.instant());
         jobs.put(id, job);
         try {
-            executor.submit(() -> run(job, request));
+            executor.submit(() -> run(job, scope, request));
         } catch (RuntimeException e) {
             runningByUser.remove(user, id);
             throw e;
@@ -63,10 +67,10 @@ public class ReportJobs {
                 : Optional.ofNullable(jobs.get(id)).filter(j -> j.owner().equals(user));
     }
 
-    void run(ReportJob job, ReportService.Request request) {
+    void run(ReportJob job, ClinicScope.Decided scope, ReportService.Request request) {
         try {
             job.progress(0, 0);
-            job.issued(reports.issue(request, job::progress).getId());
+            job.issued(ClinicScope.within(scope, () -> reports.issue(request, job::progress)).getId());
         } catch (ReportRefusedException e) {
             job.refused("Not issued: " + e.getMessage() + ". Nothing was stored.");
         } catch (EJBAccessException e) {
