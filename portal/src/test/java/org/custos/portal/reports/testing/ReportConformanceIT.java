@@ -103,7 +103,7 @@ class ReportConformanceIT {
 
     @Test
     void aBTReportTimestampedByTheLocalTsaPassesEveryValidator() {
-        List<Verdict> verdicts = conformance.check(bt, Level.B_T);
+        List<Verdict> verdicts = check(bt, Level.B_T);
         assertThat(verdicts).extracting(Verdict::validator).isEqualTo(ReportConformance.VALIDATORS);
         assertThat(verdicts).as(ReportConformance.describe(verdicts)).allMatch(Verdict::passed);
         assertThat(ReportConformance.of(verdicts, CustosCheck.NAME).detail()).contains("timestamped " + NOW);
@@ -111,18 +111,18 @@ class ReportConformanceIT {
 
     @Test
     void theLevelIsPartOfTheVerdict() {
-        List<Verdict> bAsT = conformance.check(bb, Level.B_T);
+        List<Verdict> bAsT = check(bb, Level.B_T);
         assertRefusedBy(bAsT, DssCheck.NAME, CustosCheck.NAME);
         assertThat(ReportConformance.of(bAsT, DssCheck.NAME).detail()).contains("PAdES_BASELINE_B")
                 .contains("TOTAL_PASSED");
-        assertRefusedBy(conformance.check(bt, Level.B_LT), DssCheck.NAME, CustosCheck.NAME);
+        assertRefusedBy(check(bt, Level.B_LT), DssCheck.NAME, CustosCheck.NAME);
     }
 
     @Test
     void oneChangedByteIsRefusedByEverySignatureCheck() throws Exception {
         byte[] pdf = Files.readAllBytes(bt);
         pdf[new String(pdf, StandardCharsets.ISO_8859_1).indexOf("<dc:title>") + 20] ^= 0x01;
-        List<Verdict> verdicts = conformance.check(Files.write(dir.resolve("changed.pdf"), pdf), Level.B_T);
+        List<Verdict> verdicts = check(Files.write(dir.resolve("changed.pdf"), pdf), Level.B_T);
         assertRefusedBy(verdicts, VeraPdfCheck.NAME, DssCheck.NAME, PdfsigCheck.NAME, CustosCheck.NAME);
         assertThat(ReportConformance.of(verdicts, DssCheck.NAME).detail()).contains("TOTAL_FAILED")
                 .contains("HASH_FAILURE");
@@ -134,7 +134,7 @@ class ReportConformanceIT {
         byte[] signed = Files.readAllBytes(bt);
         byte[] longer = Arrays.copyOf(signed, signed.length + 1);
         longer[signed.length] = '\n';
-        List<Verdict> verdicts = conformance.check(Files.write(dir.resolve("appended.pdf"), longer), Level.B_T);
+        List<Verdict> verdicts = check(Files.write(dir.resolve("appended.pdf"), longer), Level.B_T);
         assertThat(ReportConformance.of(verdicts, PdfsigCheck.NAME).passed()).as(ReportConformance.describe(verdicts))
                 .isFalse();
         assertThat(ReportConformance.of(verdicts, CustosCheck.NAME).detail()).contains("NOT_WHOLE_FILE");
@@ -144,7 +144,7 @@ class ReportConformanceIT {
     void aReportSignedByAnotherKeyIsRefusedByEverySignatureCheck() throws Exception {
         TestPki other = TestPki.create(NOW, "Somebody else");
         Path foreign = Files.write(dir.resolve("foreign.pdf"), sign(transcript, other, false));
-        assertRefusedBy(conformance.check(foreign, Level.B_B), DssCheck.NAME, PdfsigCheck.NAME, CustosCheck.NAME);
+        assertRefusedBy(check(foreign, Level.B_B), DssCheck.NAME, PdfsigCheck.NAME, CustosCheck.NAME);
     }
 
     @Test
@@ -156,7 +156,7 @@ class ReportConformanceIT {
         last.put("stateRoot", root.substring(0, root.length() - 1) + (root.endsWith("0") ? "1" : "0"));
         Path lying = Files.write(dir.resolve("lying-evidence.pdf"), sign(JSON.writeValueAsBytes(evidence), pki,
                 false));
-        List<Verdict> verdicts = conformance.check(lying, Level.B_B);
+        List<Verdict> verdicts = check(lying, Level.B_B);
         assertRefusedBy(verdicts, TranscriptCheck.NAME);
         assertThat(ReportConformance.of(verdicts, TranscriptCheck.NAME).detail()).contains("HASH_MISMATCH");
     }
@@ -168,7 +168,7 @@ class ReportConformanceIT {
             document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
             document.save(plain.toFile());
         }
-        List<Verdict> verdicts = conformance.check(plain, Level.B_B);
+        List<Verdict> verdicts = check(plain, Level.B_B);
         assertThat(verdicts).as(ReportConformance.describe(verdicts)).noneMatch(Verdict::passed);
         assertThat(ReportConformance.of(verdicts, VeraPdfCheck.NAME).detail()).startsWith("not compliant");
     }
@@ -176,10 +176,10 @@ class ReportConformanceIT {
     @Test
     void aFileThatIsNotAPdfIsRefusedByEveryValidator() throws Exception {
         Path text = Files.writeString(dir.resolve("not-a-pdf.pdf"), "this is not a PDF\n");
-        List<Verdict> verdicts = conformance.check(text, Level.B_B);
+        List<Verdict> verdicts = check(text, Level.B_B);
         assertThat(verdicts).as(ReportConformance.describe(verdicts)).noneMatch(Verdict::passed);
         Path empty = Files.write(dir.resolve("empty.pdf"), new byte[0]);
-        List<Verdict> none = conformance.check(empty, Level.B_B);
+        List<Verdict> none = check(empty, Level.B_B);
         assertThat(none).as(ReportConformance.describe(none)).noneMatch(Verdict::passed);
     }
 
@@ -193,6 +193,13 @@ class ReportConformanceIT {
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(400);
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ReportsTsa.PORT + "/other"))
                 .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+
+    /** All five verdicts, also printed to the test's output for people to read. */
+    private static List<Verdict> check(Path pdf, Level level) {
+        List<Verdict> verdicts = conformance.check(pdf, level);
+        System.out.println(pdf.getFileName() + " at " + level.custos() + ":\n" + ReportConformance.describe(verdicts));
+        return verdicts;
     }
 
     /** Exactly {@code refusing} refuse; every other validator passes. */
