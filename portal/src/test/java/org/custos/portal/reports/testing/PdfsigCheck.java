@@ -52,12 +52,19 @@ final class PdfsigCheck {
                     && out.contains("Certificate Validation: Certificate is Trusted.")
                     && out.contains("Total document signed") && !out.contains("Not total document signed");
             return passed ? Verdict.pass(NAME, "valid, trusted, total document signed")
-                    : Verdict.refuse(NAME, out.replace('\n', ' '));
+                    : Verdict.refuse(NAME, verdictLines(out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             TempDirs.delete(nss);
         }
+    }
+
+    /** The lines that carry pdfsig's verdicts (signature, certificate, coverage), else all of its output. */
+    private static String verdictLines(String out) {
+        String lines = out.lines().map(String::trim).filter(l -> l.startsWith("Signature #") || l.contains("Validation:")
+                || l.contains("document signed")).collect(java.util.stream.Collectors.joining("; "));
+        return lines.isEmpty() ? out.replace('\n', ' ') : lines;
     }
 
     private record Run(int status, String output, String command) {
