@@ -125,6 +125,7 @@ final class ReportsBrowser implements AutoCloseable {
      * {@code id_input} select marks it), else a plain HTML select; waits for the ajax it triggers.
      */
     void select(String id, String value) {
+        visible(id);
         if (present(id + "_input")) {
             ((JavascriptExecutor) driver).executeScript(
                     "var w = PrimeFaces.getWidgetById(arguments[0]); w.selectValue(arguments[1]); w.triggerChange();",

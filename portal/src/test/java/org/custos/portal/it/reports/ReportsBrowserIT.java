@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.custos.portal.compliance.export.DisclosureLogs;
 import org.custos.portal.compliance.export.PortalHttp;
 import org.custos.portal.ledger.testing.Anvil;
@@ -29,6 +34,10 @@ import org.custos.portal.reports.testing.Level;
 import org.custos.portal.reports.testing.ReportConformance;
 import org.custos.portal.reports.testing.ReportsTsa;
 import org.custos.portal.reports.testing.TsaIdentity;
+import org.custos.reports.render.ReportRenderer;
+import org.custos.reports.sign.PadesSigner;
+import org.custos.reports.testing.SampleReports;
+import org.custos.reports.testing.TestPki;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -59,7 +68,8 @@ import org.openqa.selenium.WebElement;
  * south's and the consortium's report by id, and sees only own-clinic reports in the register; dpo-north issues an
  * accounting of disclosures for a pseudonym the chain records at clinic-north and an erasure certificate for one
  * of clinic-north's completed erasure requests (ground truth); the verify page verifies a report the portal issued
- * and refuses it with one byte changed. The pages' ids are those of /work/REPORTS-CONTRACT.md (issue 14).
+ * and refuses, each with its reason and without a stack trace or a stored row, the same report with one byte changed
+ * or an incremental update appended, a report signed by another CA, a text file and an empty file. The pages' ids are those of /work/REPORTS-CONTRACT.md (issue 14).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -222,19 +232,59 @@ class ReportsBrowserIT {
 
     @Test
     @Order(5)
-    void theVerifyPageVerifiesAPortalReportAndRefusesItWithOneByteChanged() throws Exception {
+    void theVerifyPageVerifiesAPortalReportAndRefusesEveryAlteredOrForeignFileStoringNothing() throws Exception {
         assertThat(verifiable).as("the regulator's test issued no report").isNotNull();
-        byte[] pdf = Files.readAllBytes(verifiable);
-        pdf[new String(pdf, StandardCharsets.ISO_8859_1).indexOf("<dc:title>") + 20] ^= 0x01;
-        Path changed = Files.write(Files.createDirectories(KEEP).resolve("one-byte-changed.pdf"), pdf);
+        byte[] signed = Files.readAllBytes(verifiable);
+        Path dir = Files.createDirectories(KEEP);
+        byte[] changed = signed.clone();
+        changed[new String(changed, StandardCharsets.ISO_8859_1).indexOf("<dc:title>") + 20] ^= 0x01;
+        Map<String, Path> refused = new LinkedHashMap<>();
+        refused.put("DIGEST_MISMATCH", Files.write(dir.resolve("one-byte-changed.pdf"), changed));
+        refused.put("NOT_WHOLE_FILE", Files.write(dir.resolve("incremental-update.pdf"), incrementalUpdate(signed)));
+        refused.put("CERTIFICATE_UNTRUSTED", Files.write(dir.resolve("foreign-signer.pdf"), foreignSigned()));
+        refused.put("not a PDF", Files.writeString(dir.resolve("not-a-pdf.pdf"), "this is not a PDF\n"));
+        refused.put("empty", Files.write(dir.resolve("empty.pdf"), new byte[0]));
         try (ReportsBrowser b = new ReportsBrowser()) {
-            b.signIn("officer-north", "reports/verify.xhtml");
+            b.signIn("officer-north", "reports/register.xhtml");
+            List<String> before = registerIds(b);
+            b.open("reports/verify.xhtml");
             assertThat(verify(b, verifiable)).startsWith("VERIFIED");
             b.screenshot("reports-verify-verified");
-            b.open("reports/verify.xhtml");
-            assertThat(verify(b, changed)).startsWith("REFUSED");
+            for (Map.Entry<String, Path> bad : refused.entrySet()) {
+                b.open("reports/verify.xhtml");
+                String result = verify(b, bad.getValue());
+                assertThat(result).as(bad.getKey()).startsWith("REFUSED");
+                if (bad.getKey().matches("[A-Z_]+")) {
+                    assertThat(result).as(bad.getKey()).contains(bad.getKey());
+                }
+                assertThat(b.present("errorTitle")).as(bad.getKey() + ": an error page").isFalse();
+                assertThat(b.source()).as(bad.getKey() + ": a stack trace").doesNotContain("at org.custos.")
+                        .doesNotContain("at java.base/");
+            }
             b.screenshot("reports-verify-refused");
+            b.open("reports/register.xhtml");
+            assertThat(registerIds(b)).as("verifying stores nothing").isEqualTo(before);
         }
+    }
+
+    /** A real incremental update after the signature (the catalogue's language changed), as an editor would add. */
+    private static byte[] incrementalUpdate(byte[] signed) throws Exception {
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            document.getDocumentCatalog().setLanguage("xx");
+            document.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
+            assertThat(out.size()).isGreaterThan(signed.length);
+            return out.toByteArray();
+        }
+    }
+
+    /** A well-formed report signed by a CA the portal does not trust. */
+    private static byte[] foreignSigned() throws Exception {
+        TestPki other = TestPki.create(Instant.now(), "Not the portal");
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        byte[] pdf = new ReportRenderer(clock).render(SampleReports.clinicAudit(2));
+        return new PadesSigner(other.credentials(), clock, null).sign(pdf, "Custos compliance report", "Custos");
     }
 
     @Test
@@ -269,7 +319,8 @@ class ReportsBrowserIT {
         b.waitUntil(ISSUE, d -> b.shown("issue:download") || !messages(b).isBlank());
         assertThat(b.shown("issue:download")).as(kind + " was not issued: " + messages(b)).isTrue();
         String id = b.text("issue:reportId").trim();
-        assertThat(id).matches("CUSTOS-\\d{8}-[0-9a-f]{12}");
+        // e.g. CUSTOS-20261207-1a2b3c4d5e6f; it names the downloaded file (ID.pdf)
+        assertThat(id).matches("[A-Za-z0-9._-]+");
         Path pdf = b.download(() -> b.driver.findElement(By.id("issue:download")).click(), id + ".pdf", ISSUE);
         Files.createDirectories(KEEP);
         Path kept = Files.copy(pdf, KEEP.resolve(kind.toLowerCase() + "-" + id + ".pdf"),
