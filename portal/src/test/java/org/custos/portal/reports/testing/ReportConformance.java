@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>veraPDF: PDF/A-3b ({@link VeraPdfCheck});</li>
  *   <li>EU DSS: TOTAL_PASSED at exactly the expected PAdES-BASELINE level, in its own JVM ({@link DssCheck});</li>
- *   <li>poppler's pdfsig: valid, trusted, whole document signed ({@link PdfsigCheck});</li>
+ *   <li>poppler's pdfsig: valid, trusted, whole document signed (at B-B and B-T; {@link PdfsigCheck});</li>
  *   <li>Custos's own verifier at the expected level ({@link CustosCheck});</li>
  *   <li>ledger-verifier's {@code transcript --rpc} on the embedded evidence against the node: exit 0
  *       ({@link TranscriptCheck}).</li>
@@ -39,7 +39,7 @@ public final class ReportConformance {
     /** The five verdicts, in the order of {@link #VALIDATORS}. */
     public List<Verdict> check(Path pdf, Level expected) {
         return List.of(new VeraPdfCheck().check(pdf), new DssCheck(settings).check(pdf, expected),
-                new PdfsigCheck(settings).check(pdf), new CustosCheck(settings, clock).check(pdf, expected),
+                new PdfsigCheck(settings).check(pdf, expected), new CustosCheck(settings, clock).check(pdf, expected),
                 new TranscriptCheck(settings).check(pdf));
     }
 
