@@ -110,6 +110,20 @@ class ReportConformanceIT {
     }
 
     @Test
+    void aBLTReportMadeByDssPassesDssPdfsigVeraPdfAndTranscriptAtBLT() {
+        Path lt = dir.resolve("audit-lt.pdf");
+        DssLtExtension.extend(bt, lt, List.of(pki.ca), List.of(pki.crl));
+        List<Verdict> verdicts = check(lt, Level.B_LT);
+        for (String validator : List.of(VeraPdfCheck.NAME, DssCheck.NAME, PdfsigCheck.NAME, TranscriptCheck.NAME)) {
+            assertThat(ReportConformance.of(verdicts, validator).passed()).as(ReportConformance.describe(verdicts))
+                    .isTrue();
+        }
+        assertThat(ReportConformance.of(verdicts, DssCheck.NAME).detail()).contains("PAdES_BASELINE_LT");
+        // at B-T the same file is refused by DSS: the level is read, not assumed
+        assertThat(ReportConformance.of(check(lt, Level.B_T), DssCheck.NAME).passed()).isFalse();
+    }
+
+    @Test
     void theLevelIsPartOfTheVerdict() {
         List<Verdict> bAsT = check(bb, Level.B_T);
         assertRefusedBy(bAsT, DssCheck.NAME, CustosCheck.NAME);
