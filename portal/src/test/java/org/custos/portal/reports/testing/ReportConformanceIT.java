@@ -37,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The report validators of {@link ReportConformance} proved on their own, before any portal page exists: a clinic
  * audit report (the reports module's sample model) whose evidence is a real {@code range} transcript of a real anvil,
  * rendered and signed here with a throw-away BouncyCastle CA, B-B and B-T (timestamps from {@link ReportsTsa} on its
- * fixed port 18318), passes all five validators at its level; and each kind of bad file is refused by the validators
+ * fixed port 18318), passes all five validators at its level; the B-T file extended to B-LT by EU DSS
+ * ({@link DssLtExtension}) passes veraPDF, DSS (PAdES_BASELINE_LT), pdfsig and transcript at B-LT (Custos's verifier
+ * knows no B-LT yet: NOT_WHOLE_FILE); and each kind of bad file is refused by the validators
  * whose job it is: the wrong level (DSS, Custos), one changed byte (veraPDF, DSS, pdfsig, Custos), an appended
  * byte (veraPDF, pdfsig, Custos; DSS accepts it), another signer's key (DSS, pdfsig, Custos), validly signed evidence that the node contradicts
  * (transcript), a file that is not PDF/A (veraPDF) or not a PDF at all (all five).
