@@ -14,5 +14,14 @@ public enum TrailAction {
      * A user downloaded an export (object: the file kind, e.g. {@code disclosures.csv}; detail: the scope and the
      * filters, with the data subject's on-chain pseudonym for an accounting of disclosures).
      */
-    EXPORT_DOWNLOADED
+    EXPORT_DOWNLOADED,
+    /** A signed report was issued (object: the report id; detail: kind, scope, PDF SHA-256). */
+    REPORT_ISSUED,
+    /** A user downloaded an issued report from the register (object: the report id; detail: kind, scope). */
+    REPORT_DOWNLOADED,
+    /**
+     * A user checked an uploaded report on the verify page (object: the upload's SHA-256; detail: the verdicts).
+     * The upload itself is not kept.
+     */
+    REPORT_VERIFIED
 }
