@@ -107,7 +107,16 @@ public final class SignedReportFixture {
 
     /** A clinic audit report embedding {@code evidenceJson}, rendered and signed (PAdES-B-B) at {@link #now}. */
     public byte[] signedReport(String reportId, String evidenceJson) {
-        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return signedReport(credentials(), now, reportId, evidenceJson);
+    }
+
+    public SigningCredentials credentials() {
+        return new SigningCredentials(signerKeys.getPrivate(), List.of(signer, ca));
+    }
+
+    /** A clinic audit report embedding {@code evidenceJson}, rendered and signed (PAdES-B-B) with {@code key}. */
+    public static byte[] signedReport(SigningCredentials key, Instant at, String reportId, String evidenceJson) {
+        Clock clock = Clock.fixed(at, ZoneOffset.UTC);
         ClinicAuditReport report = new ClinicAuditReport(new ReportHeader(reportId, "Custos regulator portal (tests)",
                 "Regulator"), "clinic-north", "Verify page test report", LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 3, 31), new VerificationSummary(0, 3, "0x" + "11".repeat(32), "0x" + "22".repeat(32),
@@ -116,8 +125,7 @@ public final class SignedReportFixture {
                 Evidence.of(evidenceJson));
         try {
             byte[] pdf = new ReportRenderer(clock).render(report);
-            return new PadesSigner(new SigningCredentials(signerKeys.getPrivate(), List.of(signer, ca)), clock, null)
-                    .sign(pdf, "Custos report", "tests");
+            return new PadesSigner(key, clock, null).sign(pdf, "Custos report", "tests");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
