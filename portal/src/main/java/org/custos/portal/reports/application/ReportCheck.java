@@ -113,7 +113,8 @@ public record ReportCheck(Refusal refusal, String refusalText, String uploadSha2
     /** The evidence against the verified ledger, in words (null when it was not compared). */
     public String ledgerSummary() {
         if (ledger != null) {
-            return "The evidence " + ledger.summary() + ".";
+            String sentence = ledger.summary();
+            return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
         }
         if (evidenceProblem != null) {
             return "The embedded evidence could not be read as a custos-evidence transcript: " + evidenceProblem + ".";

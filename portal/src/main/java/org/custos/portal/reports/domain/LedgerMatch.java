@@ -77,18 +77,18 @@ public record LedgerMatch(Outcome outcome, int matched, Long block, String expec
         return new LedgerMatch(Outcome.MATCHES, matched, last, "blocks " + first + ".." + last, null);
     }
 
-    /** One sentence for the page. */
+    /** One sentence for the page (without its capital and full stop). */
     public String summary() {
         return switch (outcome) {
-            case MATCHES -> "matches the verified chain at " + matched + (matched == 1 ? " block" : " blocks")
-                    + " (" + expected + ")";
-            case DIFFERS -> "differs from the verified chain at block " + block + " (" + matched
+            case MATCHES -> "the evidence matches the verified chain at " + matched
+                    + (matched == 1 ? " block" : " blocks") + " (" + expected + ")";
+            case DIFFERS -> "the evidence differs from the verified chain at block " + block + " (" + matched
                     + " blocks matched before it): verified " + expected + ", report " + actual;
-            case BEYOND_HEAD -> "block " + block + " is beyond the verified head (" + expected + "; " + matched
-                    + " blocks matched before it): not confirmed yet";
-            case NOT_VERIFIED -> "block " + block + " is not in the portal's verified chain (" + expected + "; "
-                    + matched + " blocks matched before it)";
-            case NOTHING_VERIFIED -> "the portal has verified no block yet: nothing to compare with";
+            case BEYOND_HEAD -> "block " + block + " of the evidence is beyond the verified head (" + expected + "; "
+                    + matched + " blocks matched before it): not confirmed yet";
+            case NOT_VERIFIED -> "block " + block + " of the evidence is not in the portal's verified chain ("
+                    + expected + "; " + matched + " blocks matched before it)";
+            case NOTHING_VERIFIED -> "the portal has verified no block yet: nothing to compare the evidence with";
             case NO_BLOCKS -> "the evidence cites no block";
         };
     }

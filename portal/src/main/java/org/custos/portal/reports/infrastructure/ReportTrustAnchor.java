@@ -72,12 +72,37 @@ public class ReportTrustAnchor {
         }
         Optional<String> keystore = value(config, KEYSTORE);
         if (keystore.isPresent()) {
-            return fromKeystore(Path.of(keystore.get()), value(config, KEYSTORE_PASSWORD).orElse(""),
+            return cachedKeystore(Path.of(keystore.get()), value(config, KEYSTORE_PASSWORD).orElse(""),
                     value(config, KEY_ALIAS).orElse(null));
         }
         throw new Unavailable(false, "no trust anchor is configured: set CUSTOS_REPORTS_TRUST_ANCHOR (a PEM file) "
                 + "or CUSTOS_REPORTS_KEYSTORE");
     }
+
+    /**
+     * Opening a PKCS#12 file costs a key derivation; the anchor is public and fetched without sign-in, so the
+     * anchor read from a keystore is kept until the file (its time or size) or the alias changes.
+     */
+    private Anchor cachedKeystore(Path file, String password, String alias) throws Unavailable {
+        String key;
+        try {
+            key = file.toAbsolutePath() + "|" + Files.getLastModifiedTime(file) + "|" + Files.size(file) + "|" + alias;
+        } catch (IOException e) {
+            throw new Unavailable(true, "the report keystore (CUSTOS_REPORTS_KEYSTORE) does not exist");
+        }
+        Cached c = cached;
+        if (c != null && c.key().equals(key)) {
+            return c.anchor();
+        }
+        Anchor anchor = fromKeystore(file, password, alias);
+        cached = new Cached(key, anchor);
+        return anchor;
+    }
+
+    private record Cached(String key, Anchor anchor) {
+    }
+
+    private volatile Cached cached;
 
     static Anchor fromPem(Path file) throws Unavailable {
         try {

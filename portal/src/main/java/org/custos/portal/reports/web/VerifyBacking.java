@@ -6,6 +6,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class VerifyBacking {
 
     public static final String MAX_BYTES = "custos.reports.verify-max-bytes";
+    /** The file input's client id on verify.xhtml (form {@code verify}, input {@code file}). */
+    static final String FILE_INPUT = "verify:file";
     private static final Logger LOG = Logger.getLogger(VerifyBacking.class.getName());
 
     @Inject
@@ -36,7 +39,12 @@ public class VerifyBacking {
 
     /** The form's action. */
     public void check() {
-        PdfUpload.Outcome upload = PdfUpload.read(source(file), maxBytes());
+        Part chosen = file;
+        if (chosen == null || chosen.getSubmittedFileName() == null || chosen.getSubmittedFileName().isBlank()) {
+            Part raw = rawPart();
+            chosen = raw != null ? raw : file;
+        }
+        PdfUpload.Outcome upload = PdfUpload.read(source(chosen), maxBytes());
         if (upload.refusal() != null) {
             result = upload.refusal();
             return;
@@ -52,6 +60,19 @@ public class VerifyBacking {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "The check could not be completed (an error on the server, logged there). Nothing was stored.",
                     null));
+        }
+    }
+
+    /**
+     * The file input's part as the browser sent it. Faces gives the input no value for a 0-byte file, as if none
+     * had been chosen; the request still has the part with its file name, which tells "empty file" from "no file".
+     */
+    private static Part rawPart() {
+        try {
+            Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
+            return request instanceof HttpServletRequest http ? http.getPart(FILE_INPUT) : null;
+        } catch (IOException | jakarta.servlet.ServletException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -55,7 +55,7 @@ public final class TrailChainVerifier {
     /**
      * Recomputes the chain from the first entry up to entry {@code seq} and compares it with {@code headHash}, the
      * head a signed report printed when it was issued (with or without {@code 0x}, any case). Entries after
-     * {@code seq} are not read: they were appended later and cannot change what the report saw. A trail rewritten
+     * {@code seq} are not judged: they were appended later and cannot change what the report saw. A trail rewritten
      * after the report was issued (an entry up to {@code seq} edited, replaced or deleted, or the chain
      * recomputed from some entry on) breaks the chain or ends at another hash, and the verdict says where.
      * Constant memory; no lock is needed, as appends only add entries after the head.

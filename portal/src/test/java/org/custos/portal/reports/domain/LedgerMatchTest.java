@@ -20,7 +20,7 @@ class LedgerMatchTest {
         LedgerMatch m = LedgerMatch.check(cited(10, 20, chain), chain);
         assertThat(m.outcome()).isEqualTo(Outcome.MATCHES);
         assertThat(m.matched()).isEqualTo(11);
-        assertThat(m.summary()).isEqualTo("matches the verified chain at 11 blocks (blocks 10..20)");
+        assertThat(m.summary()).isEqualTo("the evidence matches the verified chain at 11 blocks (blocks 10..20)");
     }
 
     @Test
