@@ -50,6 +50,14 @@ export CUSTOS_OIDC_ISSUER="http://localhost:$KEYCLOAK_PORT/realms/custos"
 export CUSTOS_LEDGER_URL="${CUSTOS_LEDGER_URL:-http://127.0.0.1:$ANVIL_PORT}"
 # DB_CLOSE_ON_EXIT=FALSE: Payara closes the database after the application, so sessions ended at shutdown are recorded
 export CUSTOS_DB_URL="${CUSTOS_DB_URL:-jdbc:h2:file:$DATA_DIR/custos;DB_CLOSE_ON_EXIT=FALSE}"
+# report signing: unless a keystore is configured, the demo's own CA and signing key, made on the first start in
+# $CUSTOS_RUN_DIR/reports-pki (outside the repository's files; docs/operations.md "Report signing")
+if [[ -z "${CUSTOS_REPORTS_KEYSTORE:-}" ]]; then
+  reports_pki_export "$CUSTOS_RUN_DIR/reports-pki"
+  REPORTS_INFO="signed by the demo CA in $CUSTOS_RUN_DIR/reports-pki"
+else
+  REPORTS_INFO="signed with the keystore $CUSTOS_REPORTS_KEYSTORE"
+fi
 portal_start "$PORTAL_PORT" demo-portal
 
 cat <<INFO
@@ -65,6 +73,8 @@ cat <<INFO
   Ledger:    $CUSTOS_LEDGER_URL (anvil, chain id ${CUSTOS_CHAIN_ID:-4242})
   Verified ledger: $CUSTOS_PORTAL_URL/ledger/status.xhtml   (clinic events with proofs: menu "Clinics")
   Health:    http://localhost:$PORTAL_PORT/health
+  Reports:   $REPORTS_INFO
+             trust anchor: $CUSTOS_PORTAL_URL/reports/trust-anchor.pem
   Data:      $DATA_DIR (H2)        Logs: $CUSTOS_RUN_DIR/demo-*.log
 
   Press Ctrl-C to stop everything.

@@ -43,10 +43,12 @@ install_prereqs browser postgres
 
 # the scripts' own tests, before anything else starts (a few seconds each)
 "$CUSTOS_ROOT/scripts/tests/postgres-private-dir.sh"
+"$CUSTOS_ROOT/scripts/tests/reports-pki.sh"
 
 # fresh secrets and the configuration of the portal under test (inherited by Payara Micro through Maven and
-# Arquillian)
-eval "$(test_environment)"
+# Arquillian), with the report keystore (created first; assigned before eval so that a failure stops here)
+test_env="$(test_environment)"
+eval "$test_env"
 start_test_services
 
 cd "$CUSTOS_ROOT"

@@ -54,8 +54,9 @@ install_prereqs() {
     esac
   done
   require_jdk17
-  # poppler-utils (pdfsig, pdftoppm) and libnss3-tools (certutil): the reports module's conformance tests
-  local pkgs=(curl unzip ca-certificates poppler-utils libnss3-tools)
+  # poppler-utils (pdfsig, pdftoppm) and libnss3-tools (certutil): the reports module's conformance tests;
+  # openssl: the demo's and the tests' report-signing PKI (scripts/lib/reports-pki.sh)
+  local pkgs=(curl unzip ca-certificates openssl poppler-utils libnss3-tools)
   $want_browser && pkgs+=(chromium chromium-driver)
   $want_pg && pkgs+=(postgresql)
   apt_install_missing "${pkgs[@]}"

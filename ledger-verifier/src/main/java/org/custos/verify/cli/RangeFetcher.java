@@ -9,6 +9,7 @@ import java.util.Map;
 import org.custos.verify.Bytes;
 import org.custos.verify.chain.DerivedFields;
 import org.custos.verify.evidence.ChainParameters;
+import org.custos.verify.evidence.TranscriptParts;
 import org.custos.verify.evidence.TranscriptVerifier;
 
 /**
@@ -43,7 +44,7 @@ final class RangeFetcher {
         }
         Map<String, Object> transcript = new LinkedHashMap<>();
         transcript.put("version", TranscriptVerifier.VERSION);
-        transcript.put("chain", chain(parameters, client.call("eth_chainId")));
+        transcript.put("chain", TranscriptParts.chain(parameters, client.call("eth_chainId")));
         List<Object> blocks = new ArrayList<>();
         for (long start = from; start <= to; start += batchSize) {
             long end = Math.min(to, start + batchSize - 1);
@@ -59,8 +60,8 @@ final class RangeFetcher {
                 }
                 checkShape(results.get(i), results.get(i + 1), start + i / 2);
                 Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("block", withoutUnproven(results.get(i)));
-                entry.put("receipts", receiptsWithoutUnproven(results.get(i + 1)));
+                entry.put("block", TranscriptParts.withoutUnproven(results.get(i)));
+                entry.put("receipts", TranscriptParts.receiptsWithoutUnproven(results.get(i + 1)));
                 blocks.add(entry);
             }
         }
@@ -120,81 +121,6 @@ final class RangeFetcher {
 
     private static boolean listOfObjectsOrAbsent(Object value) {
         return value == null || value instanceof List<?> list && list.stream().allMatch(Map.class::isInstance);
-    }
-
-    /**
-     * A copy of a block whose transactions lack their unproven members (anything unexpected is copied as it is and
-     * left for the verifier to refuse).
-     */
-    @SuppressWarnings("unchecked")
-    private static Object withoutUnproven(Object block) {
-        if (!(block instanceof Map<?, ?> map) || !(map.get("transactions") instanceof List<?> txs)) {
-            return block;
-        }
-        List<Object> kept = new ArrayList<>();
-        for (Object tx : txs) {
-            if (tx instanceof Map<?, ?> object) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) object);
-                try {
-                    copy.keySet().removeAll(DerivedFields.unprovenTransactionMembers(copy));
-                } catch (IllegalArgumentException e) {
-                    // a malformed type: copied as it is, the verifier reports it
-                }
-                kept.add(copy);
-            } else {
-                kept.add(tx);
-            }
-        }
-        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
-        copy.put("transactions", kept);
-        return copy;
-    }
-
-    /** A copy of the receipts whose receipts and logs keep only the members the verifier proves or derives. */
-    @SuppressWarnings("unchecked")
-    private static Object receiptsWithoutUnproven(Object receipts) {
-        if (!(receipts instanceof List<?> list)) {
-            return receipts;
-        }
-        List<Object> kept = new ArrayList<>();
-        for (Object receipt : list) {
-            if (receipt instanceof Map<?, ?> object) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) object);
-                copy.keySet().retainAll(DerivedFields.RECEIPT_PROVEN);
-                if (copy.get("logs") instanceof List<?> logs) {
-                    List<Object> keptLogs = new ArrayList<>();
-                    for (Object log : logs) {
-                        if (log instanceof Map<?, ?> l) {
-                            Map<String, Object> logCopy = new LinkedHashMap<>((Map<String, Object>) l);
-                            logCopy.keySet().retainAll(DerivedFields.LOG_PROVEN);
-                            keptLogs.add(logCopy);
-                        } else {
-                            keptLogs.add(log);
-                        }
-                    }
-                    copy.put("logs", keptLogs);
-                }
-                kept.add(copy);
-            } else {
-                kept.add(receipt);
-            }
-        }
-        return kept;
-    }
-
-    private static Map<String, Object> chain(ChainParameters parameters, Object chainId) {
-        Map<String, Object> chain = new LinkedHashMap<>();
-        chain.put("chainId", chainId);
-        chain.put("consensus", parameters.consensus());
-        Map<String, Object> checkpoint = new LinkedHashMap<>();
-        checkpoint.put("number", "0x" + parameters.checkpointNumber().toString(16));
-        checkpoint.put("hash", parameters.checkpointHash().toHex());
-        chain.put("checkpoint", checkpoint);
-        List<Object> validators = new ArrayList<>();
-        parameters.validators().forEach(v -> validators.add(v.toHex()));
-        chain.put("validators", validators);
-        chain.put("epochLength", "0x" + Long.toHexString(parameters.epochLength()));
-        return chain;
     }
 
     static String quantity(long n) {

@@ -22,21 +22,79 @@ public class ClinicScope {
 
     private static final Pattern CLINIC_ID = Pattern.compile("0x[0-9a-f]{64}");
 
+    /**
+     * The scope of a caller as decided on their request thread, carried to work that runs for them on the managed
+     * executor (where the container knows the caller's roles but not their token's claims).
+     *
+     * @param all         a regulator
+     * @param ownClinic   the mapped on-chain clinic (null for regulators and unmapped callers)
+     * @param tokenClinic the token's {@code clinic_id} (null for regulators)
+     */
+    public record Decided(boolean all, String ownClinic, String tokenClinic) implements java.io.Serializable {
+    }
+
+    /** Work that runs for a caller with their decided scope and may throw {@code E}. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    private static final ThreadLocal<Decided> DECIDED = new ThreadLocal<>();
+
     @Inject
     CurrentUser currentUser;
 
     @Inject
     LedgerConfiguration configuration;
 
+    /** For the container (a request-scoped bean needs a no-argument constructor). */
+    public ClinicScope() {
+    }
+
+    /** Outside a container (unit tests, tools): the rule for {@code currentUser} under {@code configuration}. */
+    public ClinicScope(CurrentUser currentUser, LedgerConfiguration configuration) {
+        this.currentUser = currentUser;
+        this.configuration = configuration;
+    }
+
+    /** The caller's scope, decided now (on the request thread) for work that will run elsewhere. */
+    public Decided decide() {
+        return allClinics() ? new Decided(true, null, null)
+                : new Decided(false, ownClinic().orElse(null), tokenClinic());
+    }
+
+    /**
+     * Runs {@code work} on this thread with {@code decided} as the caller's scope: every {@link ClinicScope} call of
+     * the work answers from it (the managed executor's tasks have no token to read).
+     */
+    public static <T, E extends Exception> T within(Decided decided, Work<T, E> work) throws E {
+        Decided before = DECIDED.get();
+        DECIDED.set(java.util.Objects.requireNonNull(decided, "decided"));
+        try {
+            return work.run();
+        } finally {
+            if (before == null) {
+                DECIDED.remove();
+            } else {
+                DECIDED.set(before);
+            }
+        }
+    }
+
     /** True for regulators, who see every clinic. */
     public boolean allClinics() {
-        return currentUser.isRegulator();
+        Decided decided = DECIDED.get();
+        return decided != null ? decided.all() : currentUser.isRegulator();
     }
 
     /** The caller's own on-chain clinic id: empty for regulators and for a clinic-bound caller not mapped. */
     public Optional<String> ownClinic() {
         if (allClinics()) {
             return Optional.empty();
+        }
+        Decided decided = DECIDED.get();
+        if (decided != null) {
+            return Optional.ofNullable(decided.ownClinic());
         }
         return configuration.settings().chainClinicId(currentUser.requireClinicId())
                 .map(c -> c.toLowerCase(Locale.ROOT));
@@ -68,6 +126,20 @@ public class ClinicScope {
             return true;
         }
         return ownClinic().map(own -> own.equals(clinicId.toLowerCase(Locale.ROOT))).orElse(false);
+    }
+
+    /**
+     * The caller's clinic as their token's {@code clinic_id} names it (the portal's clinic name, not mapped): what
+     * the trail records as a clinic-bound actor's clinic, so what a compliance officer's or DPO's view of the trail
+     * is filtered by, and what their home page shows. Fails with {@link MissingClinicException} when the token
+     * names no clinic. Never a scope for clinic data: that is {@link #queryScope()}.
+     */
+    public String tokenClinic() {
+        Decided decided = DECIDED.get();
+        if (decided != null && decided.tokenClinic() != null) {
+            return decided.tokenClinic();
+        }
+        return currentUser.requireClinicId();
     }
 
     /** Whether {@code clinicId} is well formed as an on-chain clinic id (0x and 64 lower-case hex digits). */

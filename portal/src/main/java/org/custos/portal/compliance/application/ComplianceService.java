@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.custos.portal.compliance.domain.EvaluationMark;
@@ -23,7 +22,7 @@ import org.custos.portal.compliance.infrastructure.JpaFindingRepository;
 import org.custos.portal.evidence.domain.StoredBundle;
 import org.custos.portal.ledger.domain.LedgerIndex;
 import org.custos.portal.ledger.domain.VerifiedBlock;
-import org.custos.portal.ledger.infrastructure.LedgerConfiguration;
+import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.CurrentUser;
 import org.custos.portal.security.Roles;
 import org.custos.portal.security.SignedInUser;
@@ -31,16 +30,13 @@ import org.custos.portal.trail.application.TrailService;
 import org.custos.portal.trail.domain.TrailAction;
 
 /**
- * Findings for the pages: lists and single findings in the caller's clinic scope (regulators: every clinic;
- * compliance officers and DPOs: their own clinic only, enforced in the query), status changes by regulators
- * (each written to the trail in the same transaction), and incremental re-evaluation of the on-chain rules when
- * new blocks were verified (clinics whose newest verified block did not change are skipped).
+ * Findings for the pages: lists and single findings in the caller's clinic scope ({@link ClinicScope}: regulators
+ * every clinic; compliance officers and DPOs their own clinic only, enforced in the query), status changes by
+ * regulators (each written to the trail in the same transaction), and incremental re-evaluation of the on-chain
+ * rules when new blocks were verified (clinics whose newest verified block did not change are skipped).
  */
 @Stateless
 public class ComplianceService {
-
-    /** A clinic id no row has: the scope of a clinic-bound user whose token clinic is not mapped (fail closed). */
-    static final String NO_CLINIC = "-";
 
     /** A clinic's state of preparation, for the readiness page. {@code asOf}: the rules' "now" (newest block). */
     public record Readiness(String clinicId, Map<String, Long> openBySeverity, Map<String, Long> openByRule,
@@ -52,7 +48,7 @@ public class ComplianceService {
     LedgerIndex ledger;
 
     @Inject
-    LedgerConfiguration ledgerConfiguration;
+    ClinicScope clinicScope;
 
     @Inject
     CurrentUser currentUser;
@@ -76,35 +72,10 @@ public class ComplianceService {
         return new JpaFindingRepository(em);
     }
 
-    /**
-     * null for regulators (every clinic), else the on-chain id of the caller's own clinic (the token's
-     * {@code clinic_id} mapped by {@code custos.ledger.clinics}); an unmapped clinic matches no finding.
-     */
-    String scope() {
-        if (currentUser.isRegulator()) {
-            return null;
-        }
-        return ledgerConfiguration.settings().chainClinicId(currentUser.requireClinicId()).orElse(NO_CLINIC);
-    }
-
-    /**
-     * The filter as the caller may apply it: a regulator's clinic choice is kept (null: every clinic); a compliance
-     * officer's or DPO's clinic is always their own, whatever was asked.
-     */
-    FindingRepository.Filter scoped(FindingRepository.Filter requested) {
-        String scope = scope();
-        String clinic = scope != null ? scope
-                : requested.clinicId() == null || requested.clinicId().isBlank() ? null
-                : requested.clinicId().toLowerCase(Locale.ROOT);
-        return new FindingRepository.Filter(clinic, requested.ruleId(), requested.severity(), requested.status(),
-                requested.currentOnly());
-    }
-
-    /** The on-chain clinic a compliance officer or DPO works for, if their token's clinic is mapped. */
-    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
-    public Optional<String> myClinic() {
-        String scope = scope();
-        return scope == null || NO_CLINIC.equals(scope) ? Optional.empty() : Optional.of(scope);
+    /** {@code requested} with the clinic the caller may use ({@link ClinicScope#restrict}: the one scope rule). */
+    private FindingRepository.Filter scoped(FindingRepository.Filter requested) {
+        return new FindingRepository.Filter(clinicScope.restrict(requested.clinicId()), requested.ruleId(),
+                requested.severity(), requested.status(), requested.currentOnly());
     }
 
     /** Findings matching {@code filter} in the caller's scope, newest first. */
@@ -149,19 +120,19 @@ public class ComplianceService {
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public List<StoredFinding> findings(String ruleId, Severity severity, FindingStatus status, boolean currentOnly,
                                         int first, int limit) {
-        return repository().list(scope(), ruleId, severity, status, currentOnly, first, Math.min(limit, 1000));
+        return repository().list(clinicScope.queryScope(), ruleId, severity, status, currentOnly, first,
+                Math.min(limit, 1000));
     }
 
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public long count(String ruleId, Severity severity, FindingStatus status, boolean currentOnly) {
-        return repository().count(scope(), ruleId, severity, status, currentOnly);
+        return repository().count(clinicScope.queryScope(), ruleId, severity, status, currentOnly);
     }
 
     /** A finding by key, if it is in the caller's scope (another clinic's finding is simply not found). */
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public Optional<StoredFinding> finding(String key) {
-        String scope = scope();
-        return repository().find(key).filter(f -> scope == null || scope.equals(f.getClinicId()));
+        return repository().find(key).filter(f -> clinicScope.mayAccess(f.getClinicId()));
     }
 
     /** Regulators only; ACCEPTED needs a reason. Written to the trail with the old and new status. */

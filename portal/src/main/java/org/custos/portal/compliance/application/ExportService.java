@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -27,6 +26,7 @@ import org.custos.portal.ledger.domain.LedgerSettings;
 import org.custos.portal.ledger.domain.VerifiedBlock;
 import org.custos.portal.ledger.domain.VerifiedEvent;
 import org.custos.portal.ledger.infrastructure.LedgerConfiguration;
+import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.CurrentUser;
 import org.custos.portal.security.Roles;
 import org.custos.portal.security.SignedInUser;
@@ -75,18 +75,24 @@ public class ExportService {
     CurrentUser currentUser;
 
     @Inject
+    ClinicScope clinicScope;
+
+    @Inject
     LedgerConfiguration configuration;
 
     @Inject
     TrailService trail;
 
-    /** The clinic scope for a request that asked for {@code requestedClinic} (null: not asked). */
+    /**
+     * The clinic scope for a request that asked for {@code requestedClinic} (null: not asked), as
+     * {@link ClinicScope#restrict} decides it.
+     */
     public Scope scope(String requestedClinic) {
-        if (currentUser.isRegulator()) {
-            return requestedClinic == null ? new Scope(true, null) : new Scope(false, requestedClinic);
+        String clinic = clinicScope.restrict(requestedClinic);
+        if (clinic == null) {
+            return clinicScope.allClinics() ? new Scope(true, null) : Scope.NONE;
         }
-        Optional<String> own = configuration.settings().chainClinicId(currentUser.requireClinicId());
-        return own.map(c -> new Scope(false, c)).orElse(Scope.NONE);
+        return ClinicScope.NO_CLINIC.equals(clinic) ? Scope.NONE : new Scope(false, clinic);
     }
 
     /**
@@ -95,7 +101,7 @@ public class ExportService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void recordDownload(String file, Scope scope, String filters) {
-        String clinic = currentUser.isRegulator() ? null : currentUser.getClinicId();
+        String clinic = clinicScope.allClinics() ? null : currentUser.getClinicId();
         SignedInUser me = new SignedInUser(currentUser.getName(), String.join(",", currentUser.getRoles()), clinic);
         String applied = scope.all() ? "all clinics" : scope.none() ? "no clinic" : "clinic " + scope.clinicId();
         trail.record(me, TrailAction.EXPORT_DOWNLOADED, "export", file, applied + "; " + filters);

@@ -15,7 +15,7 @@ import org.custos.portal.compliance.domain.RulesEngine;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.compliance.domain.StoredFinding;
 import org.custos.portal.ledger.application.LedgerService;
-import org.custos.portal.security.CurrentUser;
+import org.custos.portal.security.ClinicScope;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -38,7 +38,7 @@ public class FindingsBacking implements Serializable {
     transient LedgerService ledger;
 
     @Inject
-    transient CurrentUser user;
+    transient ClinicScope scope;
 
     private final FindingsFilter filter = new FindingsFilter();
     private final LazyDataModel<StoredFinding> findings = new FindingsModel();
@@ -52,7 +52,7 @@ public class FindingsBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        regulator = user.isRegulator();
+        regulator = scope.allClinics();
         clinics = regulator ? ledger.clinics() : List.of();
         rules = RulesEngine.standard().rules().stream().map(Rule::id).sorted().toList();
     }

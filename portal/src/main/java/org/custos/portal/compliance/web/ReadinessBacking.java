@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.custos.portal.compliance.application.ComplianceService;
 import org.custos.portal.compliance.application.ComplianceService.Readiness;
 import org.custos.portal.ledger.application.LedgerService;
-import org.custos.portal.security.CurrentUser;
+import org.custos.portal.security.ClinicScope;
 
 /**
  * The readiness page ({@code /compliance/readiness.xhtml}): a compliance officer's or DPO's own clinic (from the
@@ -30,7 +30,7 @@ public class ReadinessBacking implements Serializable {
     transient LedgerService ledger;
 
     @Inject
-    transient CurrentUser user;
+    transient ClinicScope scope;
 
     private boolean regulator;
     private List<String> clinics;
@@ -40,14 +40,14 @@ public class ReadinessBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        regulator = user.isRegulator();
+        regulator = scope.allClinics();
         clinics = regulator ? ledger.clinics() : List.of();
     }
 
     /** The view action and the clinic choice's listener. */
     public void load() {
         String wanted = regulator ? chosen() : null;
-        noClinic = regulator ? wanted == null : compliance.myClinic().isEmpty();
+        noClinic = regulator ? wanted == null : scope.ownClinic().isEmpty();
         readiness = noClinic ? null : compliance.readiness(wanted);
         clinic = readiness == null ? clinic : readiness.clinicId();
     }

@@ -36,7 +36,7 @@ import org.custos.portal.evidence.domain.StoredBundle;
 import org.custos.portal.ledger.domain.LedgerIndex;
 import org.custos.portal.ledger.domain.SyncState;
 import org.custos.portal.ledger.domain.VerifiedBlock;
-import org.custos.portal.ledger.infrastructure.LedgerConfiguration;
+import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.CurrentUser;
 import org.custos.portal.security.Roles;
 import org.custos.portal.security.SignedInUser;
@@ -103,7 +103,7 @@ public class EvidenceService {
     }
 
     @Inject
-    LedgerConfiguration ledgerConfiguration;
+    ClinicScope clinicScope;
 
     @Resource
     SessionContext session;
@@ -116,7 +116,8 @@ public class EvidenceService {
 
     /**
      * Checks, on the request of the signed-in user, that they may upload a bundle of {@code clinicId}: a regulator
-     * any clinic, a compliance officer only the on-chain clinic their token's {@code clinic_id} maps to.
+     * any clinic, a compliance officer only the on-chain clinic their token's {@code clinic_id} maps to
+     * ({@link ClinicScope#mayAccess}).
      */
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER})
     public UploadTicket authorise(String clinicId) {
@@ -124,8 +125,7 @@ public class EvidenceService {
         if (!clinic.matches("0x[0-9a-f]{64}")) {
             throw new IllegalArgumentException("clinic must be a 0x-hex bytes32 clinic id");
         }
-        if (!currentUser.isRegulator() && !clinic.equals(ledgerConfiguration.settings()
-                .chainClinicId(currentUser.requireClinicId()).orElse(null))) {
+        if (!clinicScope.mayAccess(clinic)) {
             throw new SecurityException("a compliance officer uploads only their own clinic's bundle");
         }
         return new UploadTicket(clinic, new SignedInUser(currentUser.getName(),
@@ -180,9 +180,7 @@ public class EvidenceService {
     /** The bundles of the caller's scope, newest first. */
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public List<StoredBundle> bundles(int first, int limit) {
-        String scope = currentUser.isRegulator() ? null : ledgerConfiguration.settings()
-                .chainClinicId(currentUser.requireClinicId()).orElse("-");
-        return new JpaFindingRepository(em).bundles(scope, first, Math.min(limit, 1000));
+        return new JpaFindingRepository(em).bundles(clinicScope.queryScope(), first, Math.min(limit, 1000));
     }
 
     static String summary(BundleVerification v) {

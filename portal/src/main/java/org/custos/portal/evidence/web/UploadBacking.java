@@ -18,7 +18,7 @@ import org.custos.portal.evidence.application.EvidenceService;
 import org.custos.portal.evidence.application.EvidenceService.UploadTicket;
 import org.custos.portal.evidence.domain.StoredBundle;
 import org.custos.portal.ledger.application.LedgerService;
-import org.custos.portal.security.CurrentUser;
+import org.custos.portal.security.ClinicScope;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
@@ -44,7 +44,7 @@ public class UploadBacking implements Serializable {
     transient VerificationJobs jobs;
 
     @Inject
-    transient CurrentUser user;
+    transient ClinicScope scope;
 
     private boolean regulator;
     private List<String> clinics;
@@ -54,13 +54,13 @@ public class UploadBacking implements Serializable {
 
     @PostConstruct
     void load() {
-        regulator = user.isRegulator();
+        regulator = scope.allClinics();
         if (regulator) {
             clinics = ledger.clinics();
             clinic = clinics.isEmpty() ? null : clinics.get(0);
         } else {
             clinics = List.of();
-            clinic = ledger.myClinicId().orElse(null);
+            clinic = scope.ownClinic().orElse(null);
         }
         bundles = evidence.bundles(0, 50);
     }
@@ -68,7 +68,7 @@ public class UploadBacking implements Serializable {
     /** The file upload's listener: spool, authorise, start the verification. */
     public void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();
-        String target = regulator ? clinic : ledger.myClinicId().orElse(null);
+        String target = regulator ? clinic : scope.ownClinic().orElse(null);
         if (target == null) {
             message(FacesMessage.SEVERITY_ERROR, "No clinic to upload for: your clinic is not on the verified ledger.");
             return;

@@ -8,7 +8,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.custos.portal.ledger.application.LedgerStatusService;
 import org.custos.portal.ledger.domain.LedgerStatus;
-import org.custos.portal.security.CurrentUser;
+import org.custos.portal.security.ClinicScope;
 import org.custos.portal.system.SchemaMigrator;
 import org.custos.portal.trail.application.TrailService;
 import org.custos.portal.trail.domain.TrailEntry;
@@ -33,7 +33,7 @@ public class ClinicHomeBacking implements Serializable {
     transient TrailService trail;
 
     @Inject
-    transient CurrentUser user;
+    transient ClinicScope scope;
 
     private String clinicId;
     private LedgerStatus ledgerStatus;
@@ -41,7 +41,7 @@ public class ClinicHomeBacking implements Serializable {
 
     @PostConstruct
     void load() {
-        clinicId = user.requireClinicId();
+        clinicId = scope.tokenClinic();
         ledgerStatus = ledger.status();
         recent = trail.newestOfMyClinic(10);
     }

@@ -22,7 +22,7 @@ import org.custos.portal.ledger.domain.VerifiedBlock;
 import org.custos.portal.ledger.domain.VerifiedEvent;
 import org.custos.portal.ledger.infrastructure.LedgerConfiguration;
 import org.custos.portal.ledger.infrastructure.LedgerNodes;
-import org.custos.portal.security.CurrentUser;
+import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.Roles;
 import org.custos.verify.VerificationResult;
 import org.custos.verify.chain.ClaimedHeader;
@@ -35,7 +35,8 @@ import org.custos.verify.consensus.SealedChainVerifier;
  * The verified ledger for the pages. Chain-wide facts (sync progress, endpoints, alerts, block headers) are open
  * to every portal role; clinic events and a clinic's registry entry are scoped in the query: regulators see
  * every clinic, a compliance officer or DPO only the clinic of their token's {@code clinic_id} claim (mapped to
- * its on-chain id by {@code custos.ledger.clinics}); an unmapped clinic sees nothing, never everything.
+ * its on-chain id by {@code custos.ledger.clinics}); an unmapped clinic sees nothing, never everything. The rule
+ * is {@link ClinicScope}'s.
  */
 @Stateless
 public class LedgerService {
@@ -69,7 +70,7 @@ public class LedgerService {
     LedgerNodes nodes;
 
     @Inject
-    CurrentUser currentUser;
+    ClinicScope clinicScope;
 
     @Inject
     java.time.Clock clock;
@@ -197,28 +198,22 @@ public class LedgerService {
         return index.eventCountsByName(clinicId == null ? null : normalise(clinicId));
     }
 
-    /** Compliance officers and DPOs: the on-chain id of their own clinic (from the token), if mapped. */
-    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.DPO})
-    public Optional<String> myClinicId() {
-        return configuration.settings().chainClinicId(currentUser.requireClinicId());
-    }
-
     @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public List<VerifiedEvent> eventsOfMyClinic(int first, int limit) {
-        Optional<String> mine = myClinicId();
+        Optional<String> mine = clinicScope.ownClinic();
         return mine.isEmpty() ? List.of() : index.events(mine.get(), first, limit);
     }
 
     /** Compliance officers and DPOs: events per name of their own clinic (empty when the clinic is not mapped). */
     @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public Map<String, Long> eventCountsByNameOfMyClinic() {
-        Optional<String> mine = myClinicId();
+        Optional<String> mine = clinicScope.ownClinic();
         return mine.isEmpty() ? Map.of() : index.eventCountsByName(mine.get());
     }
 
     @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public long eventCountOfMyClinic() {
-        Optional<String> mine = myClinicId();
+        Optional<String> mine = clinicScope.ownClinic();
         return mine.isEmpty() ? 0 : index.eventCount(mine.get());
     }
 
@@ -228,10 +223,10 @@ public class LedgerService {
      */
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public List<VerifiedEvent> eventsInBlock(long number) {
-        if (currentUser.isRegulator()) {
+        if (clinicScope.allClinics()) {
             return index.eventsInBlock(number, null);
         }
-        Optional<String> mine = configuration.settings().chainClinicId(currentUser.requireClinicId());
+        Optional<String> mine = clinicScope.ownClinic();
         return mine.isEmpty() ? List.of() : index.eventsInBlock(number, mine.get());
     }
 
@@ -242,10 +237,10 @@ public class LedgerService {
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public Optional<EventProof> eventProof(long eventId) {
         Optional<VerifiedEvent> event;
-        if (currentUser.isRegulator()) {
+        if (clinicScope.allClinics()) {
             event = index.event(eventId, null);
         } else {
-            Optional<String> mine = configuration.settings().chainClinicId(currentUser.requireClinicId());
+            Optional<String> mine = clinicScope.ownClinic();
             event = mine.isEmpty() ? Optional.empty() : index.event(eventId, mine.get());
         }
         LedgerSettings s = configuration.settings();
@@ -261,11 +256,8 @@ public class LedgerService {
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public Optional<ClinicMembership> clinicMembership(String clinicId) throws LedgerUnavailableException {
         String id = normalise(clinicId);
-        if (!currentUser.isRegulator()) {
-            Optional<String> mine = configuration.settings().chainClinicId(currentUser.requireClinicId());
-            if (mine.isEmpty() || !mine.get().equals(id)) {
-                return Optional.empty();
-            }
+        if (!clinicScope.mayAccess(id)) {
+            return Optional.empty();
         }
         LedgerSettings s = configuration.settings();
         Optional<SyncState> state = index.state();

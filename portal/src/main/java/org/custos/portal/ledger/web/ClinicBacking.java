@@ -15,6 +15,7 @@ import org.custos.portal.ledger.domain.ClinicMembership;
 import org.custos.portal.ledger.domain.LedgerUnavailableException;
 import org.custos.portal.ledger.domain.VerifiedBlock;
 import org.custos.portal.ledger.domain.VerifiedEvent;
+import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.CurrentUser;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -42,6 +43,9 @@ public class ClinicBacking implements Serializable {
     @Inject
     transient CurrentUser user;
 
+    @Inject
+    transient ClinicScope scope;
+
     private String clinic;
     private String clinicId;
     private boolean regulator;
@@ -52,7 +56,7 @@ public class ClinicBacking implements Serializable {
 
     /** The page's view action. */
     public void load() throws IOException {
-        regulator = user.isRegulator();
+        regulator = scope.allClinics();
         if (regulator) {
             clinicId = clinic;
             if (clinicId == null) {
@@ -60,7 +64,7 @@ public class ClinicBacking implements Serializable {
             }
             eventCount = ledger.eventCountOf(clinicId);
         } else {
-            Optional<String> mine = ledger.myClinicId();
+            Optional<String> mine = scope.ownClinic();
             if (clinic != null && !mine.map(clinic::equals).orElse(false)) {
                 refuse();
                 return;

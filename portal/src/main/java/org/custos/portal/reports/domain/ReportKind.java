@@ -1,19 +1,19 @@
 package org.custos.portal.reports.domain;
 
 /**
- * The report types the portal issues (issue 14). Stable names: they are stored in {@code report_register.kind}
- * and appear in the trail.
+ * The reports the portal issues (docs/reports.md, "In the portal"). Stable names: they are stored in
+ * {@code report_register.kind} and appear in the trail.
  */
 public enum ReportKind {
-    /** Regulator; the whole ledger, no clinic. */
+    /** Regulators: the whole ledger's verification, seals, split-view checks and integrity alerts. */
     CONSORTIUM_INTEGRITY("Consortium integrity report"),
-    /** Regulator; any clinic. */
+    /** Regulators: one clinic's findings, its last verified bundle and the ledger verification behind them. */
     CLINIC_AUDIT("Clinic audit report"),
-    /** Compliance officer; own clinic, prepared at the clinic's request. */
+    /** Compliance officers: their own clinic's audit report, prepared at the clinic's request. */
     PRE_INSPECTION("Pre-inspection report"),
-    /** Regulator, officer or DPO; one data subject pseudonym, clinic in scope. */
+    /** HIPAA 164.528: the disclosures of one data subject in the six years before the request. */
     DISCLOSURE_ACCOUNTING("Accounting of disclosures"),
-    /** Regulator, officer or DPO; one erasure request, clinic in scope. */
+    /** One erasure request: keys destroyed, receipts, deadline; erasure-equivalent or not. */
     ERASURE_CERTIFICATE("Erasure certificate");
 
     private final String label;

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.CurrentUser;
 import org.custos.portal.security.Roles;
 import org.custos.portal.security.SignedInUser;
@@ -26,6 +27,9 @@ public class TrailService {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    ClinicScope clinicScope;
 
     @Inject
     Clock clock;
@@ -50,16 +54,29 @@ public class TrailService {
         return repository.count(null);
     }
 
+    /**
+     * The recorded head (entry count and hash), read in its own short transaction: a signed report prints it, so
+     * that a later rewrite of any entry up to it is detectable from the report.
+     */
+    @PermitAll
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public TrailRepository.TrailHead head() {
+        return repository.lockedHead();
+    }
+
     /** The number of entries, for the health check (no entry content is revealed). */
     @PermitAll
     public long size() {
         return repository.count(null);
     }
 
-    /** Compliance officers and DPOs: the newest entries of their own clinic only (clinic from the token). */
+    /**
+     * Compliance officers and DPOs: the newest entries of their own clinic only. The trail records an actor's
+     * clinic as their token names it (not its on-chain id), so the filter is {@link ClinicScope#tokenClinic()}.
+     */
     @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public List<TrailEntry> newestOfMyClinic(int limit) {
-        return repository.newest(currentUser.requireClinicId(), 0, limit);
+        return repository.newest(clinicScope.tokenClinic(), 0, limit);
     }
 
     /**

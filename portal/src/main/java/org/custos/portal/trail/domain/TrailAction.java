@@ -15,9 +15,12 @@ public enum TrailAction {
      * filters, with the data subject's on-chain pseudonym for an accounting of disclosures).
      */
     EXPORT_DOWNLOADED,
-    /** A signed report was issued (object: the report id; detail: kind, scope, PDF SHA-256). */
+    /**
+     * A user issued a signed report (object: the report id; detail: its kind, scope, subject, the PDF's SHA-256 and
+     * the trail head the report carries).
+     */
     REPORT_ISSUED,
-    /** A user downloaded an issued report from the register (object: the report id; detail: kind, scope). */
+    /** A user downloaded an issued report again (object: the report id; detail: kind, scope, PDF SHA-256). */
     REPORT_DOWNLOADED,
     /**
      * A user checked an uploaded report on the verify page (object: the upload's SHA-256; detail: the verdicts).

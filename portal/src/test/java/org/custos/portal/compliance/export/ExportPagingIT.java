@@ -20,6 +20,7 @@ import org.custos.portal.ledger.domain.LedgerSettings;
 import org.custos.portal.ledger.domain.VerifiedBlock;
 import org.custos.portal.ledger.domain.VerifiedEvent;
 import org.custos.portal.ledger.infrastructure.LedgerConfiguration;
+import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.CurrentUser;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -185,13 +186,15 @@ class ExportPagingIT {
 
     private static ExportService service(CurrentUser user) throws Exception {
         ExportService s = new ExportService();
-        set(s, "currentUser", user);
-        set(s, "configuration", new LedgerConfiguration() {
+        LedgerConfiguration configuration = new LedgerConfiguration() {
             @Override
             public LedgerSettings settings() {
                 return LedgerSettings.from(key -> Optional.empty());
             }
-        });
+        };
+        set(s, "currentUser", user);
+        set(s, "configuration", configuration);
+        set(s, "clinicScope", new ClinicScope(user, configuration));
         return s;
     }
 
