@@ -20,6 +20,11 @@ public enum TrailAction {
      * the trail head the report carries).
      */
     REPORT_ISSUED,
-    /** A user downloaded an issued report again (object: the report id). */
-    REPORT_DOWNLOADED
+    /** A user downloaded an issued report again (object: the report id; detail: kind, scope, PDF SHA-256). */
+    REPORT_DOWNLOADED,
+    /**
+     * A user checked an uploaded report on the verify page (object: the upload's SHA-256; detail: the verdicts).
+     * The upload itself is not kept.
+     */
+    REPORT_VERIFIED
 }

@@ -52,6 +52,28 @@ public final class TrailChainVerifier {
         return TrailVerification.intact(checked);
     }
 
+    /**
+     * Recomputes the chain from the first entry up to entry {@code seq} and compares it with {@code headHash}, the
+     * head a signed report printed when it was issued (with or without {@code 0x}, any case). Entries after
+     * {@code seq} are not judged: they were appended later and cannot change what the report saw. A trail rewritten
+     * after the report was issued (an entry up to {@code seq} edited, replaced or deleted, or the chain
+     * recomputed from some entry on) breaks the chain or ends at another hash, and the verdict says where.
+     * Constant memory; no lock is needed, as appends only add entries after the head.
+     */
+    public static TrailVerification verifyUpTo(TrailRepository repository, long seq, String headHash) {
+        if (seq < 0 || headHash == null) {
+            throw new IllegalArgumentException("a report's trail head needs a sequence >= 0 and a hash");
+        }
+        String head = headHash.toLowerCase(java.util.Locale.ROOT);
+        head = head.startsWith("0x") ? head.substring(2) : head;
+        TrailChainVerifier verifier = new TrailChainVerifier();
+        if (seq > 0) {
+            // stops after entry seq; an entry past seq before it (a deleted entry) is fed in and is a SEQUENCE_GAP
+            repository.forEachInOrder(e -> verifier.accept(e) && e.getSeq() < seq);
+        }
+        return verifier.finish(seq, head);
+    }
+
     private boolean fail(Reason reason, long seq, String expected, String actual) {
         failure = TrailVerification.broken(checked, reason, seq, expected, actual);
         return false;
