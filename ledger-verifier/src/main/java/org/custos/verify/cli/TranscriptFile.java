@@ -84,6 +84,11 @@ final class TranscriptFile {
 
     /** Pass 2: the elements of {@code blocks}, one at a time; close it when done. */
     static Blocks blocks(Path file) throws IOException {
+        return blocks(file, MAX_BLOCK_BYTES);
+    }
+
+    /** As {@link #blocks(Path)}, each element at most {@code maxBlockBytes} of text. */
+    static Blocks blocks(Path file, long maxBlockBytes) throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
             JsonParser p = FACTORY.createParser(in);
@@ -91,7 +96,7 @@ final class TranscriptFile {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 if (p.nextToken() == JsonToken.START_ARRAY && name.equals("blocks")) {
-                    return new Blocks(p);
+                    return new Blocks(p, maxBlockBytes);
                 }
                 p.skipChildren();
             }
@@ -109,10 +114,12 @@ final class TranscriptFile {
     static final class Blocks implements Iterator<Object>, AutoCloseable {
 
         private final JsonParser parser;
+        private final long maxBlockBytes;
         private Boolean next;
 
-        private Blocks(JsonParser parser) {
+        private Blocks(JsonParser parser, long maxBlockBytes) {
             this.parser = parser;
+            this.maxBlockBytes = maxBlockBytes;
         }
 
         @Override
@@ -136,7 +143,7 @@ final class TranscriptFile {
             }
             next = null;
             try {
-                return read(parser, MAX_BLOCK_BYTES);
+                return read(parser, maxBlockBytes);
             } catch (JacksonException e) {
                 throw Json.malformed(e);
             } catch (IOException e) {
