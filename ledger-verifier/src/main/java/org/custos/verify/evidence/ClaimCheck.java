@@ -42,9 +42,8 @@ final class ClaimCheck {
     Failure verifyEvents(Map<String, ?> transcript, BodyCheck bodies) {
         for (Map<String, ?> event : Values.optionalObjects(transcript, "events", strict)) {
             BigInteger block = Values.number(RpcValues.required(event, "block"), "events[].block");
-            int txIndex = Values.number(RpcValues.required(event, "transactionIndex"), "transactionIndex")
-                    .intValueExact();
-            int logIndex = Values.number(RpcValues.required(event, "logIndex"), "logIndex").intValueExact();
+            int txIndex = Values.intValue(RpcValues.required(event, "transactionIndex"), "transactionIndex");
+            int logIndex = Values.intValue(RpcValues.required(event, "logIndex"), "logIndex");
             List<Map<String, ?>> receipts = bodies.receiptsOf(block);
             VerificationResult result = EventMatcher.match(receipts, txIndex, logIndex, event);
             if (!result.verified()) {

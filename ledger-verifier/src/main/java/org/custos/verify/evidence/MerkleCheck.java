@@ -136,7 +136,7 @@ final class MerkleCheck {
     }
 
     private static long longOf(Map<String, ?> object, String name) {
-        return Values.number(RpcValues.required(object, name), name).longValueExact();
+        return Values.longValue(RpcValues.required(object, name), name);
     }
 
     int verified() {

@@ -20,6 +20,24 @@ final class Values {
         return new BigInteger(1, RpcValues.quantity(name, raw).toArray());
     }
 
+    /** A quantity that fits in a long (an index, a tree size); larger is malformed, not an overflow. */
+    static long longValue(Object raw, String name) {
+        BigInteger value = number(raw, name);
+        if (value.bitLength() > 63) {
+            throw new IllegalArgumentException(name + ": " + value + " is too large");
+        }
+        return value.longValue();
+    }
+
+    /** A quantity that fits in an int (a transaction or log index). */
+    static int intValue(Object raw, String name) {
+        long value = longValue(raw, name);
+        if (value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + ": " + value + " is too large");
+        }
+        return (int) value;
+    }
+
     /** A JSON integer from 0 to {@link Integer#MAX_VALUE} (an index into a transcript member, a word number). */
     static int index(Object raw, String name) {
         if (raw instanceof Integer || raw instanceof Long || raw instanceof BigInteger) {

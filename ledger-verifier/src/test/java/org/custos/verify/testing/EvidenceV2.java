@@ -150,6 +150,9 @@ public final class EvidenceV2 {
         lie(out, "anchor-word-a-string", t -> Json.object(merkle(t).get("anchor")).put("word", "1"), null, null);
         lie(out, "anchor-without-size-word", t -> Json.object(merkle(t).get("anchor")).remove("sizeWord"), null,
                 null);
+        lie(out, "merkle-size-beyond-a-long", t -> merkle(t).put("size", "0xfffffffffffffffffff"), null, null);
+        lie(out, "event-log-index-beyond-an-int", t -> Json.object(((List<?>) t.get("events")).get(0))
+                .put("logIndex", "0x1ffffffff"), null, null);
         lie(out, "merkleProofs-null", t -> t.put("merkleProofs", null), null, null);
         lie(out, "events-null", t -> t.put("events", null), null, null);
         lie(out, "v1-with-kmsReceipts", t -> t.put("version", "custos-evidence/1"), null, null);
