@@ -21,7 +21,8 @@ import java.util.NoSuchElementException;
 /**
  * A transcript file read in bounded memory, in two passes of Jackson's streaming parser (same limits and strictness
  * as {@link Json}: nesting, number length, duplicate keys, trailing tokens; values as {@link Json#parse} gives
- * them). Pass 1 ({@link #members}) reads every member except {@code blocks} into memory and checks the whole
+ * them). Pass 1 ({@link #members}) reads every member except {@code blocks} into memory (each at most
+ * {@link #MAX_BLOCK_BYTES} of text) and checks the whole
  * document's syntax, skipping over the blocks (each must be an object); pass 2 ({@link #blocks}) hands out the
  * blocks one at a time, each at most {@link #MAX_BLOCK_BYTES} of text, so the verifier keeps only what its later
  * checks need. Malformed or over-limit text throws {@link IllegalArgumentException}; an I/O failure during pass 2
@@ -31,7 +32,7 @@ final class TranscriptFile {
 
     /** The longest string accepted, in characters (a block's largest hex value is far below). */
     static final int MAX_STRING_CHARS = 32 << 20;
-    /** The largest single {@code blocks[]} element, in bytes of text. */
+    /** The largest single {@code blocks[]} element or other top-level member, in bytes of text. */
     static final long MAX_BLOCK_BYTES = 64L << 20;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -66,7 +67,7 @@ final class TranscriptFile {
                         p.skipChildren();
                     }
                 } else {
-                    members.put(name, read(p, Long.MAX_VALUE));
+                    members.put(name, read(p, MAX_BLOCK_BYTES));
                 }
             }
             if (p.nextToken() != null) {
@@ -169,7 +170,7 @@ final class TranscriptFile {
 
     private static Object value(JsonParser p, long start, long maxBytes) throws IOException {
         if (p.currentLocation().getByteOffset() - start > maxBytes) {
-            throw new IllegalArgumentException("JSON: a transcript block of more than " + (maxBytes >> 20)
+            throw new IllegalArgumentException("JSON: a transcript member or block of more than " + (maxBytes >> 20)
                     + " MiB at offset " + start);
         }
         JsonToken token = p.currentToken();

@@ -114,7 +114,7 @@ class TranscriptFileTest {
         Path file = write(Json.write(DemoChainTranscriptFixture.transcript()));
         try (TranscriptFile.Blocks blocks = TranscriptFile.blocks(file, 1024)) {
             assertThatThrownBy(() -> TranscriptVerifier.verify(TranscriptFile.members(file), blocks, READER))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("transcript block of more");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member or block of more than");
         }
     }
 
