@@ -51,6 +51,9 @@ final class TranscriptFile {
     static Map<String, Object> members(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
+                // as the tree path: the whole text is parsed (its syntax and limits reported first), then its type
+                p.skipChildren();
+                p.nextToken();
                 throw new IllegalArgumentException("a transcript is a JSON object");
             }
             Map<String, Object> members = new LinkedHashMap<>();
