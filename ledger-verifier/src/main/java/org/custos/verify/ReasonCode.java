@@ -107,5 +107,32 @@ public enum ReasonCode {
     /** A claimed event (block, tx index, log index) is not among the verified receipts' logs or differs. */
     EVENT_NOT_PROVEN,
     /** A block, receipt list or proof the check needs is missing from the evidence. */
-    EVIDENCE_MISSING
+    EVIDENCE_MISSING,
+
+    // --- custos-evidence/2: anchored Merkle proofs, KMS deletion receipts ---
+    /** An anchored RFC 9162 proof's root is not the word of the proven event its anchor names. */
+    MERKLE_ROOT_NOT_ANCHORED,
+    /** An anchored RFC 9162 proof's tree size is not the size word of the proven event its anchor names. */
+    MERKLE_SIZE_NOT_ANCHORED,
+    /** An entry refers to a claimed event the transcript does not have (index beyond its proven events). */
+    EVENT_REFERENCE_MISSING,
+    /** An anchor names a 32-byte word beyond the referenced event's data. */
+    ANCHOR_WORD_OUT_OF_RANGE,
+    /** An inclusion proof's leafHash is not SHA-256(0x00 || leaf) of the leaf it carries (RFC 9162 §2.1.1). */
+    LEAF_HASH_MISMATCH,
+    /** A referenced event is not of the kind the entry needs (topic0, topic count or data length differ). */
+    EVENT_KIND_MISMATCH,
+    /** SHA-256 of a KMS deletion receipt differs from the kmsDeletionReceiptHash its KeyDestroyed event anchors. */
+    KMS_RECEIPT_HASH_MISMATCH,
+    /** A KMS deletion receipt is not a JSON object naming the event's clinic and key id. */
+    KMS_RECEIPT_CONTENT_MISMATCH,
+    /** A KMS receipt signature is not a recoverable 65-byte secp256k1 signature. */
+    KMS_SIGNATURE_INVALID,
+    /** A KMS receipt's EIP-191 signature recovers to another address than the clinic's bound attestation key. */
+    KMS_WRONG_SIGNER,
+    /**
+     * The clinic's KMS attestation key is not bound by the evidence: no binding, a registration of another
+     * clinic or after the deletion, a state proof at another block or of another slot, or a malformed value.
+     */
+    ATTESTATION_KEY_NOT_BOUND
 }

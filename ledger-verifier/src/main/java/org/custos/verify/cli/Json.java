@@ -158,7 +158,7 @@ public final class Json {
     }
 
     /** Jackson's own message, on one line, with the offset where it stopped (never the source text). */
-    private static IllegalArgumentException malformed(JacksonException e) {
+    static IllegalArgumentException malformed(JacksonException e) {
         String message = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ").trim();
         JsonLocation at = e.getLocation();
         long offset = at == null ? -1 : Math.max(at.getCharOffset(), at.getByteOffset());

@@ -101,13 +101,13 @@ public final class Main {
             throw new IllegalArgumentException("the transcript is larger than " + (MAX_TRANSCRIPT_BYTES >> 20)
                     + " MiB: " + Files.size(file) + " bytes");
         }
-        Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        if (!(json instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("a transcript is a JSON object");
+        Map<String, Object> transcript = TranscriptFile.members(file);
+        EvidenceReport report;
+        try (TranscriptFile.Blocks blocks = TranscriptFile.blocks(file)) {
+            report = TranscriptVerifier.verify(transcript, blocks, RECEIPT_READER);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
-        @SuppressWarnings("unchecked")
-        Map<String, ?> transcript = (Map<String, ?>) json;
-        EvidenceReport report = TranscriptVerifier.verify(transcript);
         @SuppressWarnings("unchecked")
         ChainParameters anchor = TranscriptVerifier.parameters((Map<String, ?>) transcript.get("chain"));
         out.println("anchored to: checkpoint block " + anchor.checkpointNumber() + " "
@@ -147,6 +147,9 @@ public final class Main {
         }
         return VERIFIED;
     }
+
+    /** KMS receipts' content: strict JSON, at most 1 MiB, valid UTF-8. */
+    private static final TranscriptVerifier.JsonReader RECEIPT_READER = bytes -> Json.parse(bytes, 1L << 20);
 
     /** The largest transcript file read (a million full blocks' headers fit in a tenth of it). */
     static final long MAX_TRANSCRIPT_BYTES = 256L << 20;

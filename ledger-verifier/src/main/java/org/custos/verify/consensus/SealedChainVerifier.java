@@ -98,26 +98,74 @@ public final class SealedChainVerifier {
         if (segment.isEmpty()) {
             return VerificationResult.rejected(ReasonCode.EMPTY_CHAIN, "chain", "at least one header", "none");
         }
-        ValidatorSetTracker tracker = null;
-        ClaimedHeader previous = null;
+        Segment cursor = start(checkpointHash);
         for (ClaimedHeader current : segment) {
-            String subject = "block " + current.header().number();
+            VerificationResult step = cursor.next(current);
+            if (!step.verified()) {
+                return step;
+            }
+        }
+        return VerificationResult.ok();
+    }
+
+    /**
+     * A segment verified one header at a time, in order (the first is the checkpoint), for callers that do not
+     * hold the whole segment in memory: {@link #verify} is this cursor over a list, so both give the same verdict.
+     */
+    public Segment start(Bytes checkpointHash) {
+        return new Segment(Objects.requireNonNull(checkpointHash, "checkpointHash"));
+    }
+
+    /** The state of a segment being verified: the previous header and, for BFT, the replayed validator set. */
+    public final class Segment {
+
+        private final Bytes checkpointHash;
+        private ValidatorSetTracker tracker;
+        private ClaimedHeader previous;
+        private ValidatorHistory.Builder history;
+
+        private Segment(Bytes checkpointHash) {
+            this.checkpointHash = checkpointHash;
+        }
+
+        /**
+         * Verifies the next header (the checkpoint first); after a rejection the segment must not be continued.
+         * Malformed extraData is a rejection ({@code MALFORMED_EXTRA_DATA}); a BFT checkpoint that is not an epoch
+         * block throws {@link IllegalArgumentException}.
+         */
+        public VerificationResult next(ClaimedHeader current) {
             try {
                 VerificationResult step = previous == null ? checkCheckpoint(checkpointHash, current)
-                        : checkBlock(previous, current, tracker);
+                        : checkBlock(previous, current, tracker, history);
                 if (!step.verified()) {
                     return step;
                 }
                 if (previous == null && variant != null) {
                     tracker = new ValidatorSetTracker(variant, epochLength, current.header(), pinnedSet);
+                    history = new ValidatorHistory.Builder(current.header().number().longValueExact(), pinnedSet);
                 }
             } catch (MalformedExtraDataException | MalformedRlpException e) {
-                return VerificationResult.rejected(ReasonCode.MALFORMED_EXTRA_DATA, subject,
+                return VerificationResult.rejected(ReasonCode.MALFORMED_EXTRA_DATA,
+                        "block " + current.header().number(),
                         "extraData in the " + (variant == null ? "consensus" : variant) + " layout", e.getMessage());
             }
             previous = current;
+            return VerificationResult.ok();
         }
-        return VerificationResult.ok();
+
+        /** What the verifier checked, as {@link SegmentVerdict#scope()} says it. */
+        public String scope() {
+            return SealedChainVerifier.this.scope();
+        }
+
+        /**
+         * BFT: the validator set that sealed each verified block, from the checkpoint to the last block verified,
+         * with the blocks where it changed (replayed votes, as checked); null for other protocols and before the
+         * checkpoint passed.
+         */
+        public ValidatorHistory validators() {
+            return history == null ? null : history.build();
+        }
     }
 
     /**
@@ -140,7 +188,8 @@ public final class SealedChainVerifier {
         return BftBlockVerifier.verifyCheckpoint(variant, header, pinnedSet);
     }
 
-    private VerificationResult checkBlock(ClaimedHeader previous, ClaimedHeader current, ValidatorSetTracker tracker) {
+    private VerificationResult checkBlock(ClaimedHeader previous, ClaimedHeader current, ValidatorSetTracker tracker,
+                                          ValidatorHistory.Builder history) {
         BlockHeader header = current.header();
         if (variant != null) {
             variant.decode(header.get(HeaderField.EXTRA_DATA));
@@ -152,8 +201,10 @@ public final class SealedChainVerifier {
         if (variant == null) {
             return new CliqueSealVerifier().verify(header, pinnedSet);
         }
-        VerificationResult bft = blocks.verify(header, tracker.validators());
+        java.util.SortedSet<Bytes> sealers = tracker.validators();
+        VerificationResult bft = blocks.verify(header, sealers);
         if (bft.verified()) {
+            history.sealed(header.number().longValueExact(), sealers);
             tracker.apply(header);
         }
         return bft;

@@ -32,10 +32,16 @@ final class BodyCheck {
     }
 
     private final Map<BigInteger, List<Map<String, ?>>> receiptsByBlock = new HashMap<>();
+    /** The blocks whose verified receipts later checks need (claimed events); others are counted, not kept. */
+    private final Set<BigInteger> keep;
     private final Set<String> unproven = new TreeSet<>();
     private int transactions;
     private int receipts;
     private int headerOnly;
+
+    BodyCheck(Set<BigInteger> keep) {
+        this.keep = Set.copyOf(keep);
+    }
 
     Failure verify(Map<String, ?> entry, Map<String, ?> block, BlockHeader header, Bytes hash) {
         String subject = "block " + header.number();
@@ -98,7 +104,9 @@ final class BodyCheck {
         if (failure != null) {
             return failure;
         }
-        receiptsByBlock.put(header.number(), list);
+        if (keep.contains(header.number())) {
+            receiptsByBlock.put(header.number(), list);
+        }
         receipts += list.size();
         return null;
     }

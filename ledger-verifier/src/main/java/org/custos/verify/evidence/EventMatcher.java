@@ -39,8 +39,7 @@ final class EventMatcher {
                     "a log of transaction " + txIndex + " at block log index " + logIndex,
                     "its logs have block indexes " + before + ".." + (before + logs.size() - 1));
         }
-        @SuppressWarnings("unchecked")
-        Map<String, ?> log = (Map<String, ?>) logs.get(within);
+        Map<String, ?> log = Values.object(logs.get(within), "log");
         for (String field : List.of("address", "topics", "data")) {
             Object claimed = claim.get(field);
             Object actual = log.get(field);
@@ -50,6 +49,26 @@ final class EventMatcher {
             }
         }
         return VerificationResult.ok();
+    }
+
+    /**
+     * The verified log at (transactionIndex, block-wide logIndex) as a proven event, after {@link #match} passed:
+     * its values are read from the verified receipt (encoded against receiptsRoot), not from the claim.
+     */
+    static ProvenEvent proven(int index, java.math.BigInteger block, List<Map<String, ?>> verifiedReceipts,
+                              int txIndex, int logIndex) {
+        int before = 0;
+        for (int i = 0; i < txIndex; i++) {
+            before += RpcValues.list("logs", verifiedReceipts.get(i).get("logs")).size();
+        }
+        Map<String, ?> log = Values.object(RpcValues.list("logs", verifiedReceipts.get(txIndex).get("logs"))
+                .get(logIndex - before), "log");
+        List<org.custos.verify.Bytes> topics = new java.util.ArrayList<>();
+        for (Object topic : RpcValues.list("topics", log.get("topics"))) {
+            topics.add(RpcValues.fixed("topics", topic, 32));
+        }
+        return new ProvenEvent(index, block, logIndex, RpcValues.fixed("address", log.get("address"), 20), topics,
+                RpcValues.data("data", log.get("data")));
     }
 
     private static String normalised(Object value) {

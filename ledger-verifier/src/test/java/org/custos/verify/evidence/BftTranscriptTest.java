@@ -50,6 +50,44 @@ class BftTranscriptTest {
         assertThat(ibft.verified()).isFalse();
     }
 
+    /** 1c: the report states the set at the checkpoint, at the last block, and where it changed (votes replayed). */
+    @Test
+    void theReportStatesTheValidatorSetsAndWhereTheyChanged() {
+        BigInteger newcomer = TestKeys.key(4);
+        List<BigInteger> five = new ArrayList<>(KEYS);
+        five.add(newcomer);
+        BftChainBuilder builder = new BftChainBuilder(BftVariant.QBFT, KEYS);
+        for (int n = 1; n <= 3; n++) {
+            builder.add(KEYS.get(n), Optional.of(new org.custos.verify.consensus.BftVote(TestKeys.address(newcomer),
+                    true)), 0, BftChainBuilder.addresses(KEYS), KEYS.subList(0, 3));
+        }
+        List<Bytes> fiveSorted = BftChainBuilder.addresses(five).stream()
+                .sorted(org.custos.verify.consensus.ValidatorSetTracker.ADDRESS_ORDER).toList();
+        for (int n = 4; n <= 5; n++) {
+            builder.add(KEYS.get(0), Optional.empty(), 0, fiveSorted, KEYS);
+        }
+        EvidenceReport report = TranscriptVerifier.verify(transcript("qbft", BftChainBuilder.addresses(KEYS),
+                builder.headers()));
+        assertThat(report.verified()).as(report.toString()).isTrue();
+        var history = report.validators();
+        assertThat(history.checkpoint()).isZero();
+        assertThat(history.atCheckpoint()).containsExactlyInAnyOrderElementsOf(BftChainBuilder.addresses(KEYS));
+        assertThat(history.lastBlock()).isEqualTo(5);
+        assertThat(history.atLastBlock()).containsExactlyElementsOf(fiveSorted);
+        assertThat(history.changes()).singleElement().satisfies(c -> {
+            assertThat(c.block()).isEqualTo(4);
+            assertThat(c.validators()).containsExactlyElementsOf(fiveSorted);
+        });
+        assertThat(report.toString()).contains("validators at checkpoint block 0", "at last block 5",
+                "changed at block 4");
+
+        EvidenceReport unchanged = TranscriptVerifier.verify(transcript("qbft", BftChainBuilder.addresses(KEYS),
+                chain(3)));
+        assertThat(unchanged.validators().changes()).isEmpty();
+        assertThat(unchanged.validators().lastBlock()).isEqualTo(6);
+        assertThat(unchanged.toString()).contains("no change");
+    }
+
     private static List<ClaimedHeader> chain(int sealers) {
         BftChainBuilder builder = new BftChainBuilder(BftVariant.QBFT, KEYS);
         for (int n = 1; n <= 6; n++) {
