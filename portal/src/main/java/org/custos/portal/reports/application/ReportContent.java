@@ -53,7 +53,7 @@ public class ReportContent {
     /** What every report of one issue shares. */
     record Context(String reportId, String issuer, Instant now, LedgerSettings settings, SyncState state,
                    LedgerNode node, TrailHead trailHead, String requestedBy, String role,
-                   TranscriptBuilder transcripts, ReportProgress progress) {
+                   TranscriptBuilder transcripts, ReportProgress progress, java.nio.file.Path evidenceFile) {
     }
 
     @Inject
@@ -69,17 +69,17 @@ public class ReportContent {
     ReportCaveats caveats;
 
     ConsortiumIntegrityReport consortium(Context c, List<LedgerNode> nodes)
-            throws LedgerUnavailableException, TranscriptBuilder.EvidenceException {
+            throws LedgerUnavailableException, TranscriptBuilder.EvidenceException, IOException {
         TranscriptBuilder.Built built = c.transcripts().build(c.state().getVerifiedNumber(), List.of(), Set.of(),
-                c.progress());
+                c.progress(), c.evidenceFile());
         List<String> notes = caveats.ledger(c);
         return new ConsortiumIntegrityReport(header(c, "the regulator", notes), "consortium ledger",
                 caveats.summary(c, built), caveats.chainChecks(c, built), caveats.splitView(c, nodes),
-                caveats.alerts(), ReportService.evidence(built.transcript()));
+                caveats.alerts(), ReportService.evidence(built.file()));
     }
 
     ClinicAuditReport clinicAudit(Context c, String clinic, boolean preInspection)
-            throws LedgerUnavailableException, TranscriptBuilder.EvidenceException {
+            throws LedgerUnavailableException, TranscriptBuilder.EvidenceException, IOException {
         List<ExportedFinding> exported = new ArrayList<>();
         try {
             exports.findings(new FindingsQuery(null, null, null, clinic, true), f -> {
@@ -107,7 +107,7 @@ public class ReportContent {
             }
         }
         TranscriptBuilder.Built built = c.transcripts().build(c.state().getVerifiedNumber(), cited, bodies,
-                c.progress());
+                c.progress(), c.evidenceFile());
         ComplianceService.Readiness readiness = compliance.readiness(clinic);
         StoredBundle bundle = readiness.lastBundle();
         List<String> notes = new ArrayList<>(caveats.ledger(c));
@@ -136,11 +136,11 @@ public class ReportContent {
                 : " Rules not run (no verified bundle): " + String.join(", ", notRun) + ".");
         return new ClinicAuditReport(header(c, preInspection ? "the clinic" : "the regulator", notes),
                 (preInspection ? "pre-inspection, " : "") + clinic, scope, start, end.isBefore(start) ? start : end,
-                caveats.summary(c, built), findings, ReportService.evidence(built.transcript()));
+                caveats.summary(c, built), findings, ReportService.evidence(built.file()));
     }
 
     DisclosureAccounting disclosures(Context c, String clinic, String subject)
-            throws LedgerUnavailableException, TranscriptBuilder.EvidenceException {
+            throws LedgerUnavailableException, TranscriptBuilder.EvidenceException, IOException {
         LocalDate requested = date(c.now());
         LocalDate from = requested.minusYears(6);
         List<ExportedDisclosure> found = new ArrayList<>();
@@ -162,13 +162,14 @@ public class ReportContent {
             index.event(d.eventId(), null).ifPresent(cited::add);
         }
         TranscriptBuilder.Built built = c.transcripts().build(c.state().getVerifiedNumber(), cited, Set.of(),
-                c.progress());
+                c.progress(), c.evidenceFile());
         return new DisclosureAccounting(header(c, "the data subject " + subject, caveats.ledger(c)), clinic,
-                subject, requested, rows, ReportService.evidence(built.transcript()));
+                subject, requested, rows, ReportService.evidence(built.file()));
     }
 
     ErasureCertificate erasure(Context c, String clinic, String requestId)
-            throws LedgerUnavailableException, TranscriptBuilder.EvidenceException, ReportRefusedException {
+            throws LedgerUnavailableException, TranscriptBuilder.EvidenceException, ReportRefusedException,
+            IOException {
         List<ProvenEvent> events = ProvenEvents.load(index, clinic);
         ProvenEvent received = first(events, "RequestReceived", "requestId", requestId);
         if (received == null || received.intField("requestType") != 1) {
@@ -220,12 +221,12 @@ public class ReportContent {
             index.event(p.id(), null).ifPresent(cited::add);
         }
         TranscriptBuilder.Built built = c.transcripts().build(c.state().getVerifiedNumber(), cited, Set.of(),
-                c.progress());
+                c.progress(), c.evidenceFile());
         LocalDate done = answered == null || !allDestroyed ? null : date(completed);
         LocalDate receivedDay = date(received.time());
         return new ErasureCertificate(header(c, "the data-protection officer", caveats.ledger(c)), clinic,
                 requestId, subject, receivedDay, date(deadline), done != null && done.isBefore(receivedDay)
-                ? receivedDay : done, keys, receipts, anchors, ReportService.evidence(built.transcript()));
+                ? receivedDay : done, keys, receipts, anchors, ReportService.evidence(built.file()));
     }
 
     private static ProvenEvent first(List<ProvenEvent> events, String name, String field, String value) {

@@ -1,7 +1,5 @@
 package org.custos.portal.reports.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -9,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +56,6 @@ public class ReportService {
     private static final Pattern BYTES32 = Pattern.compile("0x[0-9a-f]{64}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What was asked: the kind, the clinic (on-chain id; regulators choose it) and the subject if any. */
     public record Request(ReportKind kind, String clinicId, String subject) {
@@ -132,9 +131,28 @@ public class ReportService {
         TrailHead head = trail.head();
         Instant now = clock.instant();
         String id = "CUSTOS-" + DAY.format(now) + "-" + HexFormat.of().formatHex(randomBytes());
-        ReportContent.Context context = new ReportContent.Context(id, signing.issuer(), now, settings, state, node,
-                head, currentUser.getName(), role(), new TranscriptBuilder(node, settings, verifiedHashes(state)),
-                progress);
+        Path work;
+        try {
+            work = Files.createTempDirectory("custos-report-");
+        } catch (IOException e) {
+            throw new IllegalStateException("no temporary directory for the report's evidence", e);
+        }
+        try {
+            return issueWith(kind, clinic, subject, signer, new ReportContent.Context(id, signing.issuer(), now,
+                    settings, state, node, head, currentUser.getName(), role(),
+                    new TranscriptBuilder(node, settings, verifiedHashes(state)), progress, work.resolve(
+                    "evidence.json")));
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private IssuedReport issueWith(ReportKind kind, String clinic, String subject, ReportSigning.Signer signer,
+                                    ReportContent.Context context)
+            throws ReportRefusedException {
+        String id = context.reportId();
+        Instant now = context.now();
+        TrailHead head = context.trailHead();
         Report report;
         try {
             report = switch (kind) {
@@ -149,6 +167,8 @@ public class ReportService {
                     + e.getMessage());
         } catch (TranscriptBuilder.EvidenceException e) {
             throw new ReportRefusedException("the evidence could not be taken: " + e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException("the report's evidence could not be written", e);
         }
         byte[] pdf;
         try {
@@ -218,19 +238,24 @@ public class ReportService {
         return hashes::get;
     }
 
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            java.util.logging.Logger.getLogger(ReportService.class.getName()).warning(
+                    "could not delete the report's work directory " + dir + ": " + e.getMessage());
+        }
+    }
+
     private static byte[] randomBytes() {
         byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
         return bytes;
     }
 
-    /** The transcript as the bytes embedded in the report. */
-    static Evidence evidence(Map<String, Object> transcript) {
-        try {
-            return new Evidence(JSON.writeValueAsBytes(transcript));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the transcript cannot be written as JSON", e);
-        }
+    /** The transcript file as the evidence embedded in the report. */
+    static Evidence evidence(Path transcript) throws IOException {
+        return new Evidence(Files.readAllBytes(transcript));
     }
 
     /** For the caller's list of kinds: which ones need a clinic and a subject. */

@@ -1,12 +1,24 @@
 package org.custos.portal.reports.application;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
@@ -33,6 +45,8 @@ final class TranscriptBuilder {
     /** Blocks asked for in one batched request. */
     static final int BATCH = 200;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The node's answer differs from the portal's verified chain, or the transcript does not verify. */
     static final class EvidenceException extends Exception {
         EvidenceException(String message) {
@@ -40,8 +54,8 @@ final class TranscriptBuilder {
         }
     }
 
-    /** A built transcript and ledger-verifier's verdict on it. */
-    record Built(Map<String, Object> transcript, EvidenceReport verdict, long blocks, long bodies, int events) {
+    /** A transcript written to {@code file} and ledger-verifier's verdict on it. */
+    record Built(Path file, EvidenceReport verdict, long blocks, long bodies, int events) {
     }
 
     private final LedgerNode node;
@@ -58,9 +72,11 @@ final class TranscriptBuilder {
     /**
      * Blocks checkpoint..{@code head}; full bodies and receipts for the blocks of {@code cited} and for
      * {@code bodies} (blocks a report cites for a transaction rather than an event), a claim per cited event.
+     * Written to {@code out} as it is fetched and verified, one batch at a time: the heap holds one batch and what
+     * the verifier keeps (the receipts of blocks with claimed events), whatever the number of blocks.
      */
-    Built build(long head, List<VerifiedEvent> cited, Set<Long> bodies, ReportProgress progress)
-            throws LedgerUnavailableException, EvidenceException {
+    Built build(long head, List<VerifiedEvent> cited, Set<Long> bodies, ReportProgress progress, Path out)
+            throws LedgerUnavailableException, EvidenceException, IOException {
         long first = settings.checkpoint().number();
         if (head < first) {
             throw new EvidenceException("nothing verified yet: the verified head " + head
@@ -73,36 +89,125 @@ final class TranscriptBuilder {
             }
             byBlock.computeIfAbsent(e.getBlockNumber(), n -> new ArrayList<>()).add(e);
         }
-        Map<String, Object> transcript = new LinkedHashMap<>();
-        transcript.put("version", TranscriptVerifier.VERSION);
-        transcript.put("chain", TranscriptParts.chain(parameters(), quantity(node.chainId())));
-        List<Object> blocks = new ArrayList<>();
-        long total = head - first + 1;
-        for (long n = first; n <= head; n += BATCH) {
-            int count = (int) Math.min(BATCH, head - n + 1);
-            List<Map<String, Object>> headers = node.headers(n, count);
+        Set<Long> full = new HashSet<>(bodies);
+        full.addAll(byBlock.keySet());
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("version", TranscriptVerifier.VERSION);
+        members.put("chain", TranscriptParts.chain(parameters(), quantity(node.chainId())));
+        List<Object> events = new ArrayList<>();
+        byBlock.values().forEach(list -> list.forEach(e -> events.add(claim(e))));
+        members.put("events", events);
+        NodeBlocks blocks;
+        EvidenceReport verdict;
+        try (OutputStream file = Files.newOutputStream(out);
+             JsonGenerator json = JSON.createGenerator(file, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            for (Map.Entry<String, Object> member : members.entrySet()) {
+                json.writeObjectField(member.getKey(), member.getValue());
+            }
+            json.writeArrayFieldStart("blocks");
+            blocks = new NodeBlocks(first, head, full, progress, json);
+            try {
+                verdict = TranscriptVerifier.verify(members, blocks, null);
+            } catch (Failure f) {
+                f.rethrow();
+                throw f;
+            }
+            if (blocks.hasNext()) {
+                throw new EvidenceException("the evidence taken from the node does not verify: " + verdict);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        if (!verdict.verified()) {
+            throw new EvidenceException("the evidence taken from the node does not verify: " + verdict);
+        }
+        return new Built(out, verdict, head - first + 1, blocks.withBodies, events.size());
+    }
+
+    /**
+     * The blocks of the transcript, fetched from the node a batch at a time as the verifier asks for them; each
+     * must equal the verified chain at its height and is written to the file before the verifier sees it.
+     */
+    private final class NodeBlocks implements Iterator<Object> {
+        private final long head;
+        private final long first;
+        private final Set<Long> full;
+        private final ReportProgress progress;
+        private final JsonGenerator json;
+        private final Deque<Object> batch = new ArrayDeque<>();
+        private long next;
+        private long withBodies;
+
+        NodeBlocks(long first, long head, Set<Long> full, ReportProgress progress, JsonGenerator json) {
+            this.first = first;
+            this.head = head;
+            this.full = full;
+            this.progress = progress;
+            this.json = json;
+            this.next = first;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !batch.isEmpty() || next <= head;
+        }
+
+        @Override
+        public Object next() {
+            if (batch.isEmpty()) {
+                if (next > head) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    fetch();
+                } catch (LedgerUnavailableException | EvidenceException | IOException e) {
+                    throw new Failure(e);
+                }
+            }
+            return batch.removeFirst();
+        }
+
+        private void fetch() throws LedgerUnavailableException, EvidenceException, IOException {
+            int count = (int) Math.min(BATCH, head - next + 1);
+            List<Map<String, Object>> headers = node.headers(next, count);
             for (int i = 0; i < count; i++) {
-                long number = n + i;
+                long number = next + i;
                 Map<String, Object> header = i < headers.size() ? headers.get(i) : null;
                 if (header == null) {
                     throw new EvidenceException("the node has no block " + number + " of the verified chain");
                 }
                 same(number, header.get("hash"));
-                blocks.add(byBlock.containsKey(number) || bodies.contains(number) ? withBody(number)
-                        : Map.of("block", headerOnly(header)));
+                Map<String, Object> entry = full.contains(number) ? withBody(number)
+                        : Map.of("block", headerOnly(header));
+                if (full.contains(number)) {
+                    withBodies++;
+                }
+                json.writeObject(entry);
+                batch.addLast(entry);
             }
-            progress.at(Math.min(total, n - first + count), total);
+            next += count;
+            progress.at(next - first, head - first + 1);
         }
-        transcript.put("blocks", blocks);
-        List<Object> events = new ArrayList<>();
-        byBlock.values().forEach(list -> list.forEach(e -> events.add(claim(e))));
-        transcript.put("events", events);
-        EvidenceReport verdict = TranscriptVerifier.verify(transcript);
-        if (!verdict.verified()) {
-            throw new EvidenceException("the evidence taken from the node does not verify: " + verdict);
+    }
+
+    /** A failure inside the block iterator, carried out of the verifier. */
+    private static final class Failure extends RuntimeException {
+        Failure(Exception cause) {
+            super(cause);
         }
-        long withBodies = blocks.stream().filter(b -> ((Map<?, ?>) b).containsKey("receipts")).count();
-        return new Built(transcript, verdict, total, withBodies, events.size());
+
+        void rethrow() throws LedgerUnavailableException, EvidenceException, IOException {
+            if (getCause() instanceof LedgerUnavailableException e) {
+                throw e;
+            }
+            if (getCause() instanceof EvidenceException e) {
+                throw e;
+            }
+            if (getCause() instanceof IOException e) {
+                throw e;
+            }
+        }
     }
 
     private Map<String, Object> withBody(long number) throws LedgerUnavailableException, EvidenceException {

@@ -30,6 +30,9 @@ class TranscriptBuilderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     private List<Map<String, Object>> blocks;
     private List<List<Map<String, Object>>> receipts;
     private Map<Long, String> verified;
@@ -53,13 +56,19 @@ class TranscriptBuilderTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anHonestNodeGivesATranscriptThatVerifies() throws Exception {
-        TranscriptBuilder.Built built = builder(new Node()).build(9, List.of(event9()), Set.of(3L), (d, t) -> { });
+        TranscriptBuilder.Built built = builder(new Node()).build(9, List.of(event9()), Set.of(3L), (d, t) -> { }, dir.resolve("evidence.json"));
         assertThat(built.verdict().verified()).as(built.verdict().toString()).isTrue();
         assertThat(built.blocks()).isEqualTo(10);
         assertThat(built.bodies()).isEqualTo(2);
         assertThat(built.events()).isEqualTo(1);
-        List<?> entries = (List<?>) built.transcript().get("blocks");
+        Map<?, ?> written = JSON.readValue(built.file().toFile(), Map.class);
+        assertThat(written.get("version")).isEqualTo("custos-evidence/1");
+        assertThat((List<?>) written.get("events")).hasSize(1);
+        // the file is the evidence ledger-verifier re-verifies, not just what was verified in passing
+        assertThat(org.custos.verify.evidence.TranscriptVerifier.verify((Map<String, ?>) written).verified()).isTrue();
+        List<?> entries = (List<?>) written.get("blocks");
         Map<?, ?> headerOnly = (Map<?, ?>) ((Map<?, ?>) entries.get(5)).get("block");
         assertThat(headerOnly.containsKey("transactions")).isFalse();
         Map<?, ?> withBody = (Map<?, ?>) ((Map<?, ?>) entries.get(9)).get("block");
@@ -74,21 +83,21 @@ class TranscriptBuilderTest {
         builder(new Node()).build(9, List.of(), Set.of(), (done, total) -> {
             seen.add(done);
             assertThat(total).isEqualTo(10);
-        });
+        }, dir.resolve("evidence.json"));
         assertThat(seen).last().isEqualTo(10L);
     }
 
     @Test
     void aNodeServingAnotherHashThanTheVerifiedChainIsRefused() {
         verified.put(4L, "0x" + "ab".repeat(32));
-        assertThatThrownBy(() -> builder(new Node()).build(9, List.of(), Set.of(), (d, t) -> { }))
+        assertThatThrownBy(() -> builder(new Node()).build(9, List.of(), Set.of(), (d, t) -> { }, dir.resolve("evidence.json")))
                 .isInstanceOf(TranscriptBuilder.EvidenceException.class).hasMessageContaining("block 4");
     }
 
     @Test
     void aHeaderChangedUnderTheVerifiedHashDoesNotVerify() {
         blocks.get(6).put("stateRoot", "0x" + "11".repeat(32));
-        assertThatThrownBy(() -> builder(new Node()).build(9, List.of(), Set.of(), (d, t) -> { }))
+        assertThatThrownBy(() -> builder(new Node()).build(9, List.of(), Set.of(), (d, t) -> { }, dir.resolve("evidence.json")))
                 .isInstanceOf(TranscriptBuilder.EvidenceException.class).hasMessageContaining("does not verify")
                 .hasMessageContaining("6");
     }
@@ -97,7 +106,7 @@ class TranscriptBuilderTest {
     void aMissingBlockIsRefused() {
         Node node = new Node();
         node.missing = 7;
-        assertThatThrownBy(() -> builder(node).build(9, List.of(), Set.of(), (d, t) -> { }))
+        assertThatThrownBy(() -> builder(node).build(9, List.of(), Set.of(), (d, t) -> { }, dir.resolve("evidence.json")))
                 .isInstanceOf(TranscriptBuilder.EvidenceException.class).hasMessageContaining("no block 7");
     }
 
@@ -107,14 +116,14 @@ class TranscriptBuilderTest {
         VerifiedEvent forged = new VerifiedEvent(9, 0, 0, real.getTxHash(), real.getContract(), "registry",
                 real.getEventName(), null, "{}", real.getTopics(), real.getData().substring(0, real.getData().length() - 2)
                 + "ff", Instant.EPOCH);
-        assertThatThrownBy(() -> builder(new Node()).build(9, List.of(forged), Set.of(), (d, t) -> { }))
+        assertThatThrownBy(() -> builder(new Node()).build(9, List.of(forged), Set.of(), (d, t) -> { }, dir.resolve("evidence.json")))
                 .isInstanceOf(TranscriptBuilder.EvidenceException.class).hasMessageContaining("does not verify");
     }
 
     @Test
     void anEventOutsideTheVerifiedRangeIsRefused() {
         VerifiedEvent real = event9();
-        assertThatThrownBy(() -> builder(new Node()).build(8, List.of(real), Set.of(), (d, t) -> { }))
+        assertThatThrownBy(() -> builder(new Node()).build(8, List.of(real), Set.of(), (d, t) -> { }, dir.resolve("evidence.json")))
                 .isInstanceOf(TranscriptBuilder.EvidenceException.class).hasMessageContaining("outside");
     }
 
@@ -122,7 +131,7 @@ class TranscriptBuilderTest {
     void nothingVerifiedYetIsRefused() {
         LedgerSettings settings = settings(3);
         assertThatThrownBy(() -> new TranscriptBuilder(new Node(), settings, verified::get)
-                .build(2, List.of(), Set.of(), (d, t) -> { }))
+                .build(2, List.of(), Set.of(), (d, t) -> { }, dir.resolve("evidence.json")))
                 .isInstanceOf(TranscriptBuilder.EvidenceException.class).hasMessageContaining("before the checkpoint");
     }
 
