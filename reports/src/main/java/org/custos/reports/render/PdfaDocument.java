@@ -5,6 +5,7 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -131,10 +132,12 @@ final class PdfaDocument {
     }
 
     private static void attach(PDDocument document, Evidence evidence, Calendar date) throws IOException {
-        byte[] json = evidence.json();
-        PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(json));
+        PDEmbeddedFile file;
+        try (InputStream json = evidence.openStream()) {
+            file = new PDEmbeddedFile(document, json);
+        }
         file.setSubtype(Evidence.MEDIA_TYPE);
-        file.setSize(json.length);
+        file.setSize((int) Math.min(evidence.size(), Integer.MAX_VALUE));
         file.setCreationDate(date);
         file.setModDate(date);
         PDComplexFileSpecification spec = new PDComplexFileSpecification();
