@@ -140,13 +140,13 @@ public class ClinicAuditBenchmark {
                 Evidence.of("{\"version\":\"custos-evidence/1\",\"blocks\":[]}"));
     }
 
-    private static KeyPair rsa() throws Exception {
+    static KeyPair rsa() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         return generator.generateKeyPair();
     }
 
-    private static X509Certificate selfSigned(KeyPair keys) throws Exception {
+    static X509Certificate selfSigned(KeyPair keys) throws Exception {
         X500Name name = new X500Name("CN=Custos benchmark signer");
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
                 Date.from(NOW.minus(Duration.ofDays(1))), Date.from(NOW.plus(Duration.ofDays(365))), name,

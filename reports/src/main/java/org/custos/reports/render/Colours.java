@@ -13,6 +13,10 @@ public final class Colours {
     public static final Color HEADER_FILL = new Color(0xe3, 0xea, 0xf2);
     public static final Color PASS = new Color(0xd6, 0xf0, 0xdc);
     public static final Color FAIL = new Color(0xf8, 0xd0, 0xd0);
+    public static final Color WARNING_FILL = new Color(0xfd, 0xf0, 0xd5);
+    public static final Color WARNING_BAR = new Color(0xc2, 0x6a, 0x00);
+    public static final Color PASS_BAR = new Color(0x2e, 0x7d, 0x32);
+    public static final Color NOTE_FILL = new Color(0xec, 0xf1, 0xf7);
 
     private Colours() {
     }

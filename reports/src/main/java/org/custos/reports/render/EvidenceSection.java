@@ -23,7 +23,7 @@ final class EvidenceSection {
         new KeyValueBlock()
                 .add("File", Evidence.FILE_NAME + " (" + Evidence.MEDIA_TYPE + ", /AFRelationship /Data)")
                 .add("Format", "custos-evidence/1 transcript (docs/verification.md)")
-                .add("Size", evidence.json().length + " bytes")
+                .add("Size", evidence.size() + " bytes")
                 .draw(canvas);
         hashLine(canvas, evidence);
         canvas.down(10);

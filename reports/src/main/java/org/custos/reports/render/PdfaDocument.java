@@ -5,6 +5,8 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.TimeZone;
 import java.util.function.Consumer;
 import javax.xml.transform.TransformerException;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -51,9 +54,25 @@ final class PdfaDocument {
     private PdfaDocument() {
     }
 
+    /** Evidence above this size, or kept in a file, is buffered in scratch files instead of the heap. */
+    static final long IN_MEMORY_LIMIT = 8L << 20;
+
     static byte[] write(String reportId, String title, String author, Instant created, Evidence evidence,
                         Consumer<ReportCanvas> body) {
-        try (PDDocument document = new PDDocument()) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        write(reportId, title, author, created, evidence, body, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the document to {@code out} (not closed). Large or file-backed evidence is copied through PDFBox's
+     * temp-file stream cache, so the heap holds the page content and fonts, never the evidence.
+     */
+    static void write(String reportId, String title, String author, Instant created, Evidence evidence,
+                      Consumer<ReportCanvas> body, OutputStream out) {
+        boolean scratch = evidence.fileBacked() || evidence.size() > IN_MEMORY_LIMIT;
+        try (PDDocument document = scratch ? new PDDocument(IOUtils.createTempFileOnlyStreamCache())
+                : new PDDocument()) {
             Fonts fonts = Fonts.load(document);
             ReportCanvas canvas = new ReportCanvas(document, fonts);
             body.accept(canvas);
@@ -66,9 +85,7 @@ final class PdfaDocument {
             attach(document, evidence, date);
             document.getDocumentCatalog().setLanguage("en");
             documentId(document, reportId, evidence);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
             document.save(out);
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,10 +148,12 @@ final class PdfaDocument {
     }
 
     private static void attach(PDDocument document, Evidence evidence, Calendar date) throws IOException {
-        byte[] json = evidence.json();
-        PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(json));
+        PDEmbeddedFile file;
+        try (InputStream json = evidence.openStream()) {
+            file = new PDEmbeddedFile(document, json);
+        }
         file.setSubtype(Evidence.MEDIA_TYPE);
-        file.setSize(json.length);
+        file.setSize((int) Math.min(evidence.size(), Integer.MAX_VALUE));
         file.setCreationDate(date);
         file.setModDate(date);
         PDComplexFileSpecification spec = new PDComplexFileSpecification();

@@ -1,11 +1,15 @@
 package org.custos.reports.sign;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.Hashtable;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -22,7 +26,7 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
@@ -51,7 +55,8 @@ final class CmsSignatureBuilder {
         this.timestamps = timestamps;
     }
 
-    byte[] build(byte[] content) throws CMSException, OperatorCreationException, GeneralSecurityException,
+    /** Signs {@code content} as it streams past (read once, never held: a signed report may be 100+ MB). */
+    byte[] build(InputStream content) throws CMSException, OperatorCreationException, GeneralSecurityException,
             IOException {
         X509Certificate certificate = credentials.certificate();
         String algorithm = "SHA256with" + (credentials.key().getAlgorithm().equals("EC") ? "ECDSA" : "RSA");
@@ -62,11 +67,30 @@ final class CmsSignatureBuilder {
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
         generator.addSignerInfoGenerator(info.build(signer, certificate));
         generator.addCertificates(new JcaCertStore(credentials.chain()));
-        CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), false);
+        CMSSignedData signed = generator.generate(new Streamed(content), false);
         if (timestamps != null) {
             signed = withTimestamp(signed);
         }
         return signed.getEncoded("DER");
+    }
+
+    /** Detached content read once from a stream while the generator digests it. */
+    private record Streamed(InputStream in) implements CMSTypedData {
+        @Override
+        public ASN1ObjectIdentifier getContentType() {
+            return CMSObjectIdentifiers.data;
+        }
+
+        @Override
+        public void write(OutputStream out) throws IOException {
+            in.transferTo(out);
+        }
+
+        /** Non-null: BouncyCastle writes (and digests) no content whose getContent() is null. */
+        @Override
+        public Object getContent() {
+            return in;
+        }
     }
 
     private CMSSignedData withTimestamp(CMSSignedData signed) throws IOException {

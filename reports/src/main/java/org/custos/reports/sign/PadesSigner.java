@@ -1,7 +1,12 @@
 package org.custos.reports.sign;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,6 +16,7 @@ import java.util.GregorianCalendar;
 import java.util.Objects;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -47,9 +53,37 @@ public final class PadesSigner {
         this.timestamps = timestamps;
     }
 
+    /** Signs a PDF held in memory and returns the signed file. */
     public byte[] sign(byte[] pdf, String reason, String location) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf);
-             SignatureOptions options = new SignatureOptions()) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE_T + 4096);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            sign(document, out, reason, location);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Signs the PDF in {@code in} into {@code out} (created or replaced; deleted again on failure) with bounded
+     * heap: the input is read from the file, objects are buffered in scratch files, and the signed bytes are
+     * hashed as a stream. {@code in} and {@code out} must differ.
+     */
+    public void sign(Path in, Path out, String reason, String location) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        if (Files.exists(out) && Files.isSameFile(in, out)) {
+            throw new IllegalArgumentException("cannot sign " + in + " onto itself");
+        }
+        try (PDDocument document = Loader.loadPDF(in.toFile(), IOUtils.createTempFileOnlyStreamCache());
+             OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+            sign(document, file, reason, location);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(out);
+            throw e;
+        }
+    }
+
+    private void sign(PDDocument document, OutputStream out, String reason, String location) throws IOException {
+        try (SignatureOptions options = new SignatureOptions()) {
             if (!document.getSignatureDictionaries().isEmpty()) {
                 throw new IllegalArgumentException("the document is already signed; Custos signs each report once");
             }
@@ -67,14 +101,14 @@ public final class PadesSigner {
             for (PDSignatureField field : document.getSignatureFields()) {
                 field.getWidgets().forEach(widget -> widget.setPrinted(true));
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE_T + 4096);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-            external.setSignature(cms(external.getContent().readAllBytes()));
-            return out.toByteArray();
+            try (InputStream signed = external.getContent()) {
+                external.setSignature(cms(signed));
+            }
         }
     }
 
-    private byte[] cms(byte[] signedBytes) throws IOException {
+    private byte[] cms(InputStream signedBytes) throws IOException {
         try {
             return new CmsSignatureBuilder(credentials, timestamps).build(signedBytes);
         } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {

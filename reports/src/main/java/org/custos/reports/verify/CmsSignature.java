@@ -35,7 +35,6 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerId;
 import org.bouncycastle.cms.SignerInformation;
@@ -69,7 +68,7 @@ final class CmsSignature {
     record Verified(String signer, Instant timestamp) {
     }
 
-    Verified check(byte[] contents, byte[] signedContent, Instant now) throws Rejection {
+    Verified check(byte[] contents, SignedRange signedContent, Instant now) throws Rejection {
         CMSSignedData cms = parse(contents, signedContent);
         Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
         if (signers.size() != 1) {
@@ -93,11 +92,11 @@ final class CmsSignature {
         return new Verified(certificate.getSubjectX500Principal().getName(), timestamp);
     }
 
-    private static CMSSignedData parse(byte[] contents, byte[] signedContent) throws Rejection {
+    private static CMSSignedData parse(byte[] contents, SignedRange signedContent) throws Rejection {
         requireCanonical(contents);
         try {
             // the InputStream constructor: building from a byte array hits bc-java issue 2360 with BC 1.85+
-            return new CMSSignedData(new CMSProcessableByteArray(signedContent), new ByteArrayInputStream(contents));
+            return new CMSSignedData(signedContent.signedContent(), new ByteArrayInputStream(contents));
         } catch (CMSException | RuntimeException e) {
             throw new Rejection(ReportReasonCode.CMS_MALFORMED, "/Contents", "CMS SignedData", e.getMessage());
         }
@@ -203,7 +202,7 @@ final class CmsSignature {
         }
     }
 
-    private static void checkDigest(SignerInformation signer, byte[] signedContent) throws Rejection {
+    private static void checkDigest(SignerInformation signer, SignedRange signedContent) throws Rejection {
         String algorithm = DIGESTS.get(new ASN1ObjectIdentifier(signer.getDigestAlgOID()));
         if (algorithm == null) {
             throw new Rejection(ReportReasonCode.DIGEST_ALGORITHM_UNSUPPORTED, "digest algorithm",
@@ -217,7 +216,7 @@ final class CmsSignature {
         byte[] claimed = ASN1OctetString.getInstance(attribute.getAttrValues().getObjectAt(0)).getOctets();
         byte[] computed;
         try {
-            computed = MessageDigest.getInstance(algorithm).digest(signedContent);
+            computed = signedContent.digest(MessageDigest.getInstance(algorithm));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

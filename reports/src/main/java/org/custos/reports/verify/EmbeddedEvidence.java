@@ -1,6 +1,7 @@
 package org.custos.reports.verify;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,6 +10,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
@@ -65,6 +67,25 @@ final class EmbeddedEvidence {
             throw new Rejection(ReportReasonCode.EVIDENCE_MISSING, "/AF " + Evidence.FILE_NAME,
                     "exactly one associated file with /AFRelationship /Data", found.size());
         }
-        return found.get(0).toByteArray();
+        return bytes(found.get(0));
+    }
+
+    /**
+     * The file's bytes in one array of its exact size when it is stored unfiltered (as Custos writes it), read
+     * from the parsed file in place; otherwise decoded through a growing buffer (PDFBox's {@code toByteArray},
+     * which briefly needs twice the size).
+     */
+    private static byte[] bytes(PDEmbeddedFile file) throws IOException {
+        COSStream stream = file.getCOSObject();
+        long length = stream.getLength();
+        if (stream.getFilters() == null && length >= 0 && length <= Integer.MAX_VALUE - 8) {
+            byte[] bytes = new byte[(int) length];
+            try (InputStream in = stream.createRawInputStream()) {
+                if (in.readNBytes(bytes, 0, bytes.length) == bytes.length && in.read() < 0) {
+                    return bytes;
+                }
+            }
+        }
+        return file.toByteArray();
     }
 }

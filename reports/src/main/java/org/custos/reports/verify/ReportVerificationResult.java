@@ -21,8 +21,9 @@ public record ReportVerificationResult(boolean verified, ReportReasonCode reason
         }
     }
 
+    /** {@code evidence} is taken, not copied: the verifier hands over the one array it extracted. */
     static ReportVerificationResult ok(SignatureFacts facts, byte[] evidence) {
-        return new ReportVerificationResult(true, null, null, null, null, facts, evidence.clone());
+        return new ReportVerificationResult(true, null, null, null, null, facts, evidence);
     }
 
     static ReportVerificationResult rejected(ReportReasonCode reason, String subject, Object expected,
@@ -34,6 +35,16 @@ public record ReportVerificationResult(boolean verified, ReportReasonCode reason
     @Override
     public byte[] evidence() {
         return evidence == null ? null : evidence.clone();
+    }
+
+    /** The embedded evidence without copying it (large evidence), or null for a rejection. */
+    public java.io.InputStream evidenceStream() {
+        return evidence == null ? null : new java.io.ByteArrayInputStream(evidence);
+    }
+
+    /** The size of the embedded evidence in bytes, or -1 for a rejection. */
+    public long evidenceSize() {
+        return evidence == null ? -1 : evidence.length;
     }
 
     @Override

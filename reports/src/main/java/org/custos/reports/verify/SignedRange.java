@@ -1,16 +1,50 @@
 package org.custos.reports.verify;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.cms.CMSTypedData;
 
 /**
  * The bytes a PDF signature covers (ISO 32000-1 §12.8.1): {@code /ByteRange [0 a b c]} must cover the whole file
  * except exactly the {@code /Contents} hex string between {@code a} and {@code b}, and must end at the end of the
  * file ({@code b + c = length}); anything appended after signing, an incremental update included, leaves bytes
- * outside it.
+ * outside it. Keeps a reference to the file and the gap's position: the signed bytes are never copied.
  */
-record SignedRange(byte[] signedContent, byte[] contents) {
+record SignedRange(byte[] file, int gapStart, int gapEnd, int tailLength, byte[] contents) {
+
+    /** The signed bytes as CMS content, written from the file's two ranges (never copied: files may be large). */
+    CMSTypedData signedContent() {
+        return new CMSTypedData() {
+            @Override
+            public ASN1ObjectIdentifier getContentType() {
+                return CMSObjectIdentifiers.data;
+            }
+
+            @Override
+            public void write(OutputStream out) throws IOException {
+                out.write(file, 0, gapStart);
+                out.write(file, gapEnd, tailLength);
+            }
+
+            /** Non-null: BouncyCastle digests no content whose getContent() is null. */
+            @Override
+            public Object getContent() {
+                return file;
+            }
+        };
+    }
+
+    /** The digest of the signed bytes. */
+    byte[] digest(MessageDigest digest) {
+        digest.update(file, 0, gapStart);
+        digest.update(file, gapEnd, tailLength);
+        return digest.digest();
+    }
 
     static SignedRange of(byte[] file, int[] byteRange) throws Rejection {
         String claimed = Arrays.toString(byteRange);
@@ -33,12 +67,9 @@ record SignedRange(byte[] signedContent, byte[] contents) {
             throw new Rejection(ReportReasonCode.CONTENTS_NOT_CANONICAL, "/Contents hex digits",
                     "one letter case", "upper and lower case mixed");
         }
-        ByteArrayOutputStream signed = new ByteArrayOutputStream(file.length - (b - a));
-        signed.write(file, 0, a);
-        signed.write(file, b, byteRange[3]);
         byte[] contents = HexFormat.of().parseHex(new String(file, a + 1, b - a - 2,
                 java.nio.charset.StandardCharsets.US_ASCII));
-        return new SignedRange(signed.toByteArray(), contents);
+        return new SignedRange(file, a, b, byteRange[3], contents);
     }
 
     private static boolean mixedCase(byte[] file, int from, int to) {

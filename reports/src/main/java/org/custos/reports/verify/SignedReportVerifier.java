@@ -1,6 +1,8 @@
 package org.custos.reports.verify;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +38,23 @@ public final class SignedReportVerifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Verifies a signed report in a file. Holds the file in one byte array while it checks (PDFBox parses that
+     * array in place and the signed ranges are digested in place, never copied) plus one copy of the embedded
+     * evidence, which the result keeps; a 100 MB report with 100 MB of evidence needs about 200 MB of heap.
+     *
+     * @throws IOException when the file cannot be read, or is too large for one array (2 GB); this is an I/O
+     *                     error, never a verdict
+     */
+    public ReportVerificationResult verify(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IOException(file + " is " + size + " bytes: too large to verify (at most 2 GB)");
+        }
+        return verify(Files.readAllBytes(file));
+    }
+
+    /** Verifies a signed report held in memory (not copied; see {@link #verify(Path)} for what is held). */
     public ReportVerificationResult verify(byte[] file) {
         try {
             return check(file);
@@ -76,7 +95,7 @@ public final class SignedReportVerifier {
     /** BouncyCastle parses lazily: malformed structures surface as runtime exceptions anywhere in the checks. */
     private CmsSignature.Verified cms(SignedRange range, Instant now) throws Rejection {
         try {
-            return new CmsSignature(trust).check(range.contents(), range.signedContent(), now);
+            return new CmsSignature(trust).check(range.contents(), range, now);
         } catch (RuntimeException e) {
             throw new Rejection(ReportReasonCode.CMS_MALFORMED, "/Contents", "a well-formed CMS SignedData",
                     e.getClass().getSimpleName() + ": " + e.getMessage());

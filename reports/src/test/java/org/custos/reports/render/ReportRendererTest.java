@@ -173,6 +173,100 @@ class ReportRendererTest {
         assertThat(Evidence.of("abc").json()).isEqualTo("abc".getBytes(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void preInspectionReportStatesOnItsFirstPageWhatItIsAndWhatItCouldNotVerify() throws IOException {
+        ClinicAuditReport report = SampleReports.preInspection();
+        byte[] pdf = renderer.render(report);
+        String first = oneLine(page(pdf, 1));
+        assertThat(first).contains("PRE-INSPECTION REPORT").contains("Pre-inspection report: Klinika Łódź-Północ")
+                .contains("Prepared at the clinic's request. This is not the regulator's assessment.")
+                .contains("Readiness verdict: Not ready: 1 open S1 finding (GDPR-ER-01).")
+                .contains("Read first: what this report could not verify")
+                .contains("Integrity alert INT-06 (split view) is open since 2026-03-30 14:02 UTC.")
+                .contains("The portal's ledger sync is 12 blocks behind the node")
+                .contains("Requested by officer-north (compliance-officer)")
+                .contains("Portal audit trail at issue: 1204 entries, head " + SampleReports.TRAIL_HEAD)
+                .doesNotContain("No caveats");
+        assertThat(first.indexOf("Read first")).as("the caveats come before the report's particulars")
+                .isLessThan(first.indexOf("Report id"));
+        String all = oneLine(text(pdf));
+        assertThat(all).contains("No verified evidence bundle: the clinic has no evidence bundle that Custos verified")
+                .contains("Rules that could not run")
+                .contains("GDPR-ER-02: needs the KMS deletion receipts of a verified bundle")
+                .contains("Reason: Deadline missed during the migration (Größe ✓)");
+        // table cells wrap long words between characters: compared without spaces
+        assertThat(all.replace(" ", "")).contains("Setby:officer-north(compliance-officer)")
+                .contains("Evidence:block17002tx0x" + "ab".repeat(32) + "log4");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Pre-inspection report: "
+                    + report.clinic());
+        }
+    }
+
+    @Test
+    void withoutCaveatsTheFirstPageSaysSoAndAlertsAreSplitIntoOpenAndPast() throws IOException {
+        byte[] pdf = renderer.render(SampleReports.consortiumIntegrityWithHistory());
+        String first = oneLine(page(pdf, 1));
+        assertThat(first).contains("No caveats:").doesNotContain("Read first")
+                .contains("Requested by regulator-1 (regulator)")
+                .contains("Portal audit trail at issue: 88 entries, head " + SampleReports.TRAIL_HEAD);
+        String all = oneLine(text(pdf));
+        assertThat(all).contains("Validator set changes")
+                .contains("0x4e76d3f3f50a1cd7f6e5d4c3b2a1f0e9d8c7b6a5 voted in (4 validators)");
+        int open = all.indexOf("Open integrity alerts");
+        int past = all.indexOf("Past integrity alerts");
+        assertThat(open).isPositive().isLessThan(past);
+        assertThat(all.indexOf("Split view: one member's node reports another block 18,431.")).isBetween(open, past);
+        assertThat(all.indexOf("Seal quorum missed at block 12,007")).isGreaterThan(past);
+        assertThat(all.substring(past)).contains("2026-02-11 09:30 UTC");
+    }
+
+    @Test
+    void aReportWithoutIssueNotesPrintsNoneOfThem() throws IOException {
+        String first = oneLine(page(renderer.render(SampleReports.clinicAudit(3)), 1));
+        assertThat(first).contains("Clinic audit report: ").doesNotContain("Read first").doesNotContain("No caveats")
+                .doesNotContain("Portal audit trail").doesNotContain("Requested by")
+                .doesNotContain("Prepared at the clinic's request");
+        String consortium = oneLine(text(renderer.render(SampleReports.consortiumIntegrity())));
+        assertThat(consortium).doesNotContain("Validator set changes").contains("No past integrity alerts.");
+    }
+
+    @Test
+    void theNewModelPartsRefuseIncompleteOrContradictoryInput() {
+        assertThatThrownBy(() -> new org.custos.reports.model.IssueNotes(List.of(), "u", "r", 1, "0x1234"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailHead");
+        assertThatThrownBy(() -> new org.custos.reports.model.IssueNotes(List.of(), "u", "r", -1,
+                SampleReports.TRAIL_HEAD)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new org.custos.reports.model.IssueNotes(List.of(" "), "u", "r", 1,
+                SampleReports.TRAIL_HEAD)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new org.custos.reports.model.IssueNotes(null, "u", "r", 1,
+                SampleReports.TRAIL_HEAD)).isInstanceOf(NullPointerException.class);
+        assertThat(new org.custos.reports.model.IssueNotes(List.of(), "u", "r", 0, "0x" + "AB".repeat(32))
+                .trailHead()).isEqualTo("0x" + "ab".repeat(32));
+        ClinicAuditReport base = SampleReports.clinicAudit(1);
+        assertThatThrownBy(() -> new ClinicAuditReport(base.header(), "c", "s", base.periodStart(), base.periodEnd(),
+                base.verification(), List.of(), base.evidence(), true, " ", List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readiness verdict");
+        assertThatThrownBy(() -> new org.custos.reports.model.ConsortiumIntegrityReport.IntegrityAlert("INT-01",
+                Severity.S1, "t", "d", true, "closed")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new org.custos.reports.model.ConsortiumIntegrityReport.IntegrityAlert("INT-01",
+                Severity.S1, "t", "d", false, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new org.custos.reports.model.ReportHeader("X-1", "i", "a").notes()).isNull();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    private static String page(byte[] pdf, int page) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            return stripper.getText(document);
+        }
+    }
+
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);

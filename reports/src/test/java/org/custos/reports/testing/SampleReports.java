@@ -8,11 +8,13 @@ import org.custos.reports.model.ConsortiumIntegrityReport;
 import org.custos.reports.model.ConsortiumIntegrityReport.ChainCheck;
 import org.custos.reports.model.ConsortiumIntegrityReport.IntegrityAlert;
 import org.custos.reports.model.ConsortiumIntegrityReport.SplitViewCheck;
+import org.custos.reports.model.ConsortiumIntegrityReport.ValidatorChange;
 import org.custos.reports.model.DisclosureAccounting;
 import org.custos.reports.model.DisclosureAccounting.Disclosure;
 import org.custos.reports.model.ErasureCertificate;
 import org.custos.reports.model.Evidence;
 import org.custos.reports.model.Finding;
+import org.custos.reports.model.IssueNotes;
 import org.custos.reports.model.Report;
 import org.custos.reports.model.ReportHeader;
 import org.custos.reports.model.Severity;
@@ -99,6 +101,54 @@ public final class SampleReports {
                 evidence("consortium integrity"));
     }
 
+    /** The portal audit-trail head the samples print. */
+    public static final String TRAIL_HEAD = "0x" + "7e1a".repeat(16);
+
+    /** Issue notes with the given caveats (requested by officer-north). */
+    public static IssueNotes notes(List<String> caveats) {
+        return new IssueNotes(caveats, "officer-north", "compliance-officer", 1_204, TRAIL_HEAD);
+    }
+
+    /**
+     * The pre-inspection report of clinic-north: prepared at the clinic's request, with its readiness verdict, two
+     * caveats, no verified evidence bundle and the rules that therefore could not run, and findings whose status
+     * carries a reason, who set it and where the evidence is.
+     */
+    public static ClinicAuditReport preInspection() {
+        ClinicAuditReport base = clinicAudit(3);
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : base.findings()) {
+            findings.add(new Finding(f.ruleId(), f.legalSource(), f.severity(), f.status(), f.summary(),
+                    "Deadline missed during the migration (Größe ✓)", "officer-north (compliance-officer)",
+                    "block 17002 tx 0x" + "ab".repeat(32) + " log 4"));
+        }
+        return new ClinicAuditReport(new ReportHeader("PI-2026-0003", "Custos for Klinika Łódź-Północ",
+                "Compliance officer, Klinika Łódź-Północ", notes(List.of(
+                        "Integrity alert INT-06 (split view) is open since 2026-03-30 14:02 UTC.",
+                        "The portal's ledger sync is 12 blocks behind the node (verified to 18,431, node at 18,443)."))),
+                base.clinic(), base.scope(), base.periodStart(), base.periodEnd(), base.verification(), findings,
+                evidence("pre-inspection"), true, "Not ready: 1 open S1 finding (GDPR-ER-01).", List.of(),
+                List.of("GDPR-ER-02: needs the KMS deletion receipts of a verified bundle",
+                        "HIPAA-AOD-02: needs the disclosure log of a verified bundle"));
+    }
+
+    /** The consortium report with validator-set changes, one open and one past alert, and notes without caveats. */
+    public static ConsortiumIntegrityReport consortiumIntegrityWithHistory() {
+        ConsortiumIntegrityReport base = consortiumIntegrity();
+        return new ConsortiumIntegrityReport(new ReportHeader("CI-2026-0008", "Office of the Health Data Regulator",
+                "Consortium board", new IssueNotes(List.of(), "regulator-1", "regulator", 88, TRAIL_HEAD)),
+                base.consortium(), base.verification(), base.chainChecks(), base.splitViewChecks(),
+                List.of(new IntegrityAlert("INT-06", Severity.S1, "2026-03-30 14:02 UTC",
+                                "Split view: one member's node reports another block 18,431."),
+                        new IntegrityAlert("INT-02", Severity.S2, "2026-02-11 08:00 UTC",
+                                "Seal quorum missed at block 12,007 (node restarted).", false,
+                                "2026-02-11 09:30 UTC")),
+                evidence("consortium integrity with history"),
+                List.of(new ValidatorChange(12_000, "0x4e76d3f3f50a1cd7f6e5d4c3b2a1f0e9d8c7b6a5 voted in (4 validators)"),
+                        new ValidatorChange(15_500, "0x2c54b1f1d3e8fab5d4e3c2b1a0f9e8d7c6b5a493 voted out, re-added at "
+                                + "15,530")));
+    }
+
     public static ErasureCertificate erasureCertificate() {
         return new ErasureCertificate(new ReportHeader("EC-2026-0113", "Custos for Klinika Łódź-Północ",
                 "Data-protection officer (dpo-north)"), "Klinika Łódź-Północ (clinic-north)", "ER-2026-0113",
@@ -141,7 +191,8 @@ public final class SampleReports {
     public static List<Named> all() {
         return List.of(new Named("clinic-audit", clinicAudit(14)), new Named("consortium-integrity",
                 consortiumIntegrity()), new Named("erasure-certificate", erasureCertificate()),
-                new Named("disclosure-accounting", disclosureAccounting(9)));
+                new Named("disclosure-accounting", disclosureAccounting(9)), new Named("pre-inspection",
+                preInspection()), new Named("consortium-history", consortiumIntegrityWithHistory()));
     }
 
     public record Named(String name, Report report) {
