@@ -116,12 +116,24 @@ public class ReportCaveats {
         return checks;
     }
 
-    List<ConsortiumIntegrityReport.IntegrityAlert> alerts() {
+    /** The blocks where the replayed validator set changed, from ledger-verifier's re-verification (BFT only). */
+    List<ConsortiumIntegrityReport.ValidatorChange> validatorChanges(TranscriptBuilder.Built built) {
+        org.custos.verify.consensus.ValidatorHistory history = built.verdict().validators();
+        if (history == null) {
+            return List.of();
+        }
+        return history.changes().stream().map(ch -> new ConsortiumIntegrityReport.ValidatorChange(ch.block(),
+                "validator set from this block: " + ch.validators())).toList();
+    }
+
+    /** Every recorded alert: open when the sync raised it again within {@link #OPEN_WINDOW}, else past. */
+    List<ConsortiumIntegrityReport.IntegrityAlert> alerts(Instant now) {
         List<ConsortiumIntegrityReport.IntegrityAlert> out = new ArrayList<>();
         for (IntegrityAlert a : index.alerts(0, 500)) {
+            boolean open = !a.getLastSeen().isBefore(now.minus(OPEN_WINDOW));
             out.add(new ConsortiumIntegrityReport.IntegrityAlert(a.getCheck(), Severity.S1,
-                    a.getFirstSeen().toString(), describe(a) + "; last seen " + a.getLastSeen() + ", "
-                    + a.getOccurrences() + " time(s)"));
+                    a.getFirstSeen().toString(), describe(a) + "; seen " + a.getOccurrences() + " time(s)", open,
+                    open ? null : "last seen " + a.getLastSeen()));
         }
         return out;
     }

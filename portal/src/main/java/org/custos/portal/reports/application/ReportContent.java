@@ -75,7 +75,7 @@ public class ReportContent {
         List<String> notes = caveats.ledger(c);
         return new ConsortiumIntegrityReport(header(c, "the regulator", notes), "consortium ledger",
                 caveats.summary(c, built), caveats.chainChecks(c, built), caveats.splitView(c, nodes),
-                caveats.alerts(), ReportService.evidence(built.file()));
+                caveats.alerts(c.now()), ReportService.evidence(built.file()), caveats.validatorChanges(built));
     }
 
     ClinicAuditReport clinicAudit(Context c, String clinic, boolean preInspection)
@@ -125,18 +125,32 @@ public class ReportContent {
                 .map(b -> b.getBlockTime()).orElse(c.now()));
         LocalDate end = date(index.block(c.state().getVerifiedNumber()).map(b -> b.getBlockTime()).orElse(c.now()));
         String verdict = ReadinessVerdict.of(readiness.openBySeverity(), bundle != null).getText();
-        String scope = (preInspection ? "Pre-inspection report, prepared at the clinic's request; it is not the "
-                + "regulator's assessment. Readiness: " + verdict + " " : "")
-                + "Findings of the clinic (current), the checks of its last verified evidence bundle ("
-                + (bundle == null ? "none" : bundle.getSha256() + ", entries " + bundle.getEntries()
-                + ", checkpoints " + bundle.getCheckpointsOk() + "/" + bundle.getCheckpoints() + " matched, KMS "
-                + "receipts " + bundle.getReceiptsOk() + "/" + bundle.getReceipts() + " verified, documents "
-                + bundle.getDocumentsOk() + "/" + bundle.getDocuments() + " found")
-                + ") and the ledger verification behind them." + (notRun.isEmpty() ? ""
-                : " Rules not run (no verified bundle): " + String.join(", ", notRun) + ".");
+        String scope = "The clinic's current findings, the checks of its last verified evidence bundle and the "
+                + "ledger verification behind them (blocks " + c.state().getCheckpointNumber() + " to "
+                + c.state().getVerifiedNumber() + ").";
         return new ClinicAuditReport(header(c, preInspection ? "the clinic" : "the regulator", notes),
-                (preInspection ? "pre-inspection, " : "") + clinic, scope, start, end.isBefore(start) ? start : end,
-                caveats.summary(c, built), findings, ReportService.evidence(built.file()));
+                clinicLabel(c, clinic), scope,
+                start, end.isBefore(start) ? start : end, caveats.summary(c, built), findings,
+                ReportService.evidence(built.file()), preInspection, preInspection ? verdict : null,
+                bundleChecks(bundle), notRun);
+    }
+
+    /** The checks of the clinic's last verified bundle, as the upload page showed them (counts per kind). */
+    private static List<ClinicAuditReport.BundleCheck> bundleChecks(StoredBundle bundle) {
+        if (bundle == null) {
+            return List.of();
+        }
+        return List.of(
+                new ClinicAuditReport.BundleCheck("bundle", true, "SHA-256 " + bundle.getSha256() + ", uploaded "
+                        + bundle.getUploadedAt() + " by " + bundle.getUploadedBy() + ", verified at block "
+                        + bundle.getVerifiedBlock() + ", " + bundle.getEntries() + " access-log entries"),
+                new ClinicAuditReport.BundleCheck("signed tree heads match the anchored checkpoints",
+                        bundle.getCheckpointsOk() == bundle.getCheckpoints(),
+                        bundle.getCheckpointsOk() + " of " + bundle.getCheckpoints()),
+                new ClinicAuditReport.BundleCheck("KMS deletion receipts verified", bundle.getReceiptsOk()
+                        == bundle.getReceipts(), bundle.getReceiptsOk() + " of " + bundle.getReceipts()),
+                new ClinicAuditReport.BundleCheck("anchored documents found", bundle.getDocumentsOk()
+                        == bundle.getDocuments(), bundle.getDocumentsOk() + " of " + bundle.getDocuments()));
     }
 
     DisclosureAccounting disclosures(Context c, String clinic, String subject)
@@ -235,22 +249,29 @@ public class ReportContent {
     }
 
     private static Finding finding(ExportedFinding f) {
-        String status = f.status().name().toLowerCase(Locale.ROOT) + (f.statusReason() == null ? ""
-                : " (" + f.statusReason() + (f.statusChangedBy() == null ? "" : ", set by " + f.statusChangedBy())
-                + ")");
-        StringBuilder proofs = new StringBuilder(f.summary());
+        StringBuilder proofs = new StringBuilder();
         for (ExportedFinding.Proof p : f.proofs()) {
             if (p.isEvent()) {
-                proofs.append("; ").append(p.ref().role()).append(": block ").append(p.ref().block())
-                        .append(p.ref().logIndex() == null ? "" : " log " + p.ref().logIndex());
+                proofs.append(proofs.isEmpty() ? "" : "; ").append(p.ref().role()).append(": block ")
+                        .append(p.ref().block()).append(p.ref().logIndex() == null ? "" : " log " + p.ref().logIndex());
+            } else if (p.ref().path() != null) {
+                proofs.append(proofs.isEmpty() ? "" : "; ").append(p.ref().role()).append(": bundle entry ")
+                        .append(p.ref().path());
             }
         }
-        return new Finding(f.ruleId(), f.legalSource(), Severity.valueOf(f.severity().name()), status,
-                proofs.toString());
+        return new Finding(f.ruleId(), f.legalSource(), Severity.valueOf(f.severity().name()),
+                f.status().name().toLowerCase(Locale.ROOT), f.summary(), f.statusReason(), f.statusChangedBy(),
+                proofs.isEmpty() ? null : proofs.toString());
     }
 
     private static ReportHeader header(Context c, String audience, List<String> notes) {
         return ReportHeaders.of(c, audience, notes);
+    }
+
+    /** A clinic as people know it: the portal's name for it (if configured) and its on-chain id. */
+    static String clinicLabel(Context c, String clinic) {
+        return c.settings().clinics().entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(clinic))
+                .map(e -> e.getKey() + " (" + clinic + ")").findFirst().orElse(clinic);
     }
 
     static LocalDate date(Instant t) {

@@ -179,7 +179,7 @@ public class ReportService {
         }
         IssuedReport issued = new IssuedReport(id, kind, clinic, subject, currentUser.getName(), role(), now,
                 Evidence.sha256Hex(pdf), report.evidence().sha256Hex(), pdf.length, signer.level(), head.lastSeq(),
-                head.lastHash());
+                ReportHeaders.trailHead(head.lastHash()));
         register.record(issued, pdf);
         trail.record(new SignedInUser(currentUser.getName(), String.join(",", currentUser.getRoles()),
                 scope.allClinics() ? null : scope.tokenClinic()), TrailAction.REPORT_ISSUED, "report", id, kind
@@ -255,7 +255,7 @@ public class ReportService {
 
     /** The transcript file as the evidence embedded in the report. */
     static Evidence evidence(Path transcript) throws IOException {
-        return new Evidence(Files.readAllBytes(transcript));
+        return Evidence.ofFile(transcript);
     }
 
     /** For the caller's list of kinds: which ones need a clinic and a subject. */
