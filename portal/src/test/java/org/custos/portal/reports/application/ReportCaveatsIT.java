@@ -42,9 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 14, "a report issued while an integrity alert is open says so": inside the real WAR on Payara Micro (the
- * failsafe execution's database), the portal syncs the demo fixture from anvil with a {@link ReportCaveatsChain lying second
- * endpoint} (the tampering proxy). While both endpoints agree, a consortium integrity report built by the portal's
+ * Issue 14, "a report issued while an integrity alert is open says so": inside the real WAR on Payara Micro (on
+ * the failsafe execution's database), the portal syncs the demo fixture from anvil with a
+ * {@link ReportCaveatsChain lying second endpoint} (the tampering proxy). While both endpoints agree, a consortium integrity report built by the portal's
  * own {@link ReportContent} and rendered to PDF says nothing about alerts on its first page; once a block is mined
  * that the second endpoint claims differently, the sync records a SPLIT_VIEW alert, and the next report's caveats,
  * printed on its first page, say that an integrity alert is open.
