@@ -18,11 +18,13 @@ TEST_TSA_PORT=18318
 # the tests' report-signing PKI (scripts/lib/reports-pki.sh): made once, kept with the other run files
 TEST_REPORTS_PKI_DIR="$CUSTOS_RUN_DIR/test-reports-pki"
 
-# test_environment: prints `export` lines for the tests, with fresh secrets, and the report keystore's (which it
-# creates first if it does not exist yet).
+# test_environment: prints `export` lines for the tests, with fresh secrets, and the report keystore's and the test
+# TSA's keystore (CUSTOS_TEST_TSA_KEYSTORE*: the tests' timestamp authority signs with it), which it creates first if
+# they do not exist yet.
 test_environment() {
   reports_pki_ensure "$TEST_REPORTS_PKI_DIR" >&2
   reports_pki_env "$TEST_REPORTS_PKI_DIR"
+  reports_pki_tsa_env "$TEST_REPORTS_PKI_DIR"
   echo "export CUSTOS_REPORTS_TSA_URL='http://127.0.0.1:$TEST_TSA_PORT/tsa'"
   cat <<ENV
 export CUSTOS_OIDC_CLIENT_SECRET='$(random_secret)'

@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
 # The report-signing PKI of the demo and of the tests: a demo root CA, a signing certificate issued by it, the CA's
-# CRL and a PKCS#12 keystore for the portal (CUSTOS_REPORTS_* in docs/operations.md). Made with openssl, once, in a
+# CRL and a PKCS#12 keystore for the portal (CUSTOS_REPORTS_* in docs/operations.md), and a timestamping (TSA)
+# certificate under the same CA in a keystore of its own, for the tests' local timestamp authority. Made with openssl, once, in a
 # directory outside the repository's tracked files (mode 700); never for production, where the operator names a
 # real keystore. Source it after common.sh.
 #
 #   reports_pki_ensure DIR   create what is missing (or expired) in DIR; refresh the CRL when older than 7 days
 #   reports_pki_env DIR      print the `export CUSTOS_REPORTS_...` lines for DIR (after reports_pki_ensure)
 #   reports_pki_export DIR   reports_pki_ensure, then export those variables into this shell
+#   reports_pki_tsa_env DIR  print the `export CUSTOS_TEST_TSA_KEYSTORE...` lines (the tests' TSA; the demo does not
+#                            run a TSA, so only test_environment in all.sh prints them)
 #   reports_pki_rotate DIR [revoke]   a new signing key and certificate under the same CA (revoke: the old one is
 #                                     put on the CRL)
 #
 # DIR holds: ca.key ca.pem (the trust anchor), signer.key signer.pem, signer.p12 and signer.p12.password (mode
-# 600), ca.crl (DER, for the PDF's DSS dictionary) and ca.crl.pem, and openssl's CA database (ca.cnf, index.txt,
+# 600), tsa.key tsa.pem, tsa.p12 and tsa.p12.password (mode 600; extended key usage timeStamping, critical), ca.crl
+# (DER, for the PDF's DSS dictionary: one CRL of the CA, covering the signer and the TSA) and ca.crl.pem, and openssl's CA database (ca.cnf, index.txt,
 # crlnumber). Optional: CUSTOS_REPORTS_CRL_URL, a CRL distribution point written into new signing certificates.
 
 REPORTS_PKI_CA_CN="Custos demo report CA"
 REPORTS_PKI_SIGNER_CN="Custos demo report signer"
 REPORTS_PKI_ALIAS="custos-report-signer"
+REPORTS_PKI_TSA_CN="Custos demo timestamp authority"
+REPORTS_PKI_TSA_ALIAS="custos-test-tsa"
 REPORTS_PKI_CA_DAYS=3650
 REPORTS_PKI_SIGNER_DAYS=730
 REPORTS_PKI_CRL_DAYS=30
@@ -38,6 +44,7 @@ reports_pki_ensure() {
     : > openssl.log
     _reports_pki_ca
     _reports_pki_signer
+    _reports_pki_tsa
     _reports_pki_crl
   ) 9>"$dir/.lock" || die "could not create the report-signing PKI in $dir (openssl's messages: $dir/openssl.log)"
 }
@@ -50,6 +57,14 @@ reports_pki_env() {
   printf 'export CUSTOS_REPORTS_KEYSTORE_PASSWORD=%q\n' "$(cat "$dir/signer.p12.password")"
   printf 'export CUSTOS_REPORTS_TRUST_ANCHOR=%q\n' "$dir/ca.pem"
   printf 'export CUSTOS_REPORTS_CRL=%q\n' "$dir/ca.crl"
+}
+
+reports_pki_tsa_env() {
+  local dir="${1:?usage: reports_pki_tsa_env DIR}"
+  [[ -f "$dir/tsa.p12" && -f "$dir/tsa.p12.password" ]] || die "no TSA keystore in $dir (reports_pki_ensure)"
+  dir="$(cd "$dir" && pwd)"
+  printf 'export CUSTOS_TEST_TSA_KEYSTORE=%q\n' "$dir/tsa.p12"
+  printf 'export CUSTOS_TEST_TSA_KEYSTORE_PASSWORD=%q\n' "$(cat "$dir/tsa.p12.password")"
 }
 
 reports_pki_export() {
@@ -91,7 +106,8 @@ _reports_pki_ca() {
   fi
   log "creating the demo report CA in $PWD"
   # a new CA: nothing issued by the old one is kept
-  rm -f ca.key ca.pem signer.key signer.pem signer.p12 signer.p12.password ca.crl ca.crl.pem index.txt* crlnumber*
+  rm -f ca.key ca.pem signer.key signer.pem signer.p12 signer.p12.password tsa.key tsa.pem tsa.p12 tsa.p12.password \
+    ca.crl ca.crl.pem index.txt* crlnumber*
   _reports_pki_config
   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ca.key.tmp 2>>openssl.log
   openssl req -x509 -new -key ca.key.tmp -sha256 -days "$REPORTS_PKI_CA_DAYS" -subj "/CN=$REPORTS_PKI_CA_CN" \
@@ -103,33 +119,46 @@ _reports_pki_ca() {
 }
 
 _reports_pki_signer() {
-  if [[ -s signer.key && -s signer.pem && -s signer.p12 && -s signer.p12.password ]] \
-      && openssl x509 -in signer.pem -noout -checkend "$REPORTS_PKI_RENEW_BEFORE" >/dev/null \
-      && openssl verify -CAfile ca.pem signer.pem >/dev/null 2>&1 \
-      && _reports_pki_pair signer.key signer.pem \
-      && openssl pkcs12 -in signer.p12 -noout -passin file:signer.p12.password 2>/dev/null; then
+  _reports_pki_leaf signer "$REPORTS_PKI_SIGNER_CN" "$REPORTS_PKI_ALIAS" v3_signer "report signing"
+}
+
+# the tests' timestamp authority: same CA, so the CA's one CRL covers it and the portal's trust anchor accepts its
+# timestamps
+_reports_pki_tsa() {
+  _reports_pki_leaf tsa "$REPORTS_PKI_TSA_CN" "$REPORTS_PKI_TSA_ALIAS" v3_tsa "timestamp authority"
+}
+
+# _reports_pki_leaf NAME CN ALIAS EXTENSIONS WHAT: NAME.key, NAME.pem (EC P-256, REPORTS_PKI_SIGNER_DAYS, issued by
+# the CA with the EXTENSIONS section of ca.cnf), NAME.p12 (one key entry ALIAS with the chain) and its password file;
+# kept while they are whole, match, chain to the CA and do not expire within REPORTS_PKI_RENEW_BEFORE
+_reports_pki_leaf() {
+  local name="$1" cn="$2" alias="$3" ext="$4" what="$5"
+  if [[ -s $name.key && -s $name.pem && -s $name.p12 && -s $name.p12.password ]] \
+      && openssl x509 -in "$name.pem" -noout -checkend "$REPORTS_PKI_RENEW_BEFORE" >/dev/null \
+      && openssl verify -CAfile ca.pem "$name.pem" >/dev/null 2>&1 \
+      && _reports_pki_pair "$name.key" "$name.pem" \
+      && openssl pkcs12 -in "$name.p12" -noout -passin "file:$name.p12.password" 2>/dev/null; then
     return 0
   fi
-  log "issuing the demo report signing certificate in $PWD"
+  log "issuing the demo $what certificate in $PWD"
   _reports_pki_config
-  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out signer.key.tmp 2>>openssl.log
-  openssl req -new -key signer.key.tmp -sha256 -subj "/CN=$REPORTS_PKI_SIGNER_CN" -config ca.cnf \
-    -out signer.csr.tmp 2>>openssl.log
-  openssl x509 -req -in signer.csr.tmp -CA ca.pem -CAkey ca.key -sha256 -days "$REPORTS_PKI_SIGNER_DAYS" \
-    -set_serial "0x$(openssl rand -hex 16)" -extfile ca.cnf -extensions v3_signer -out signer.pem.tmp 2>>openssl.log
-  rm -f signer.csr.tmp
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$name.key.tmp" 2>>openssl.log
+  openssl req -new -key "$name.key.tmp" -sha256 -subj "/CN=$cn" -config ca.cnf -out "$name.csr.tmp" 2>>openssl.log
+  openssl x509 -req -in "$name.csr.tmp" -CA ca.pem -CAkey ca.key -sha256 -days "$REPORTS_PKI_SIGNER_DAYS" \
+    -set_serial "0x$(openssl rand -hex 16)" -extfile ca.cnf -extensions "$ext" -out "$name.pem.tmp" 2>>openssl.log
+  rm -f "$name.csr.tmp"
   # a password of its own for the keystore (43 url-safe characters), next to it and readable by the owner only
-  head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > signer.p12.password.tmp
+  head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$name.p12.password.tmp"
   # AES-256-CBC/PBKDF2 and an HMAC-SHA256 MAC, spelt out: what Java 17's KeyStore reads (tested by
   # scripts/tests/reports-pki.sh with keytool), whichever defaults this openssl has
-  openssl pkcs12 -export -inkey signer.key.tmp -in signer.pem.tmp -certfile ca.pem -name "$REPORTS_PKI_ALIAS" \
+  openssl pkcs12 -export -inkey "$name.key.tmp" -in "$name.pem.tmp" -certfile ca.pem -name "$alias" \
     -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg SHA256 -iter 10000 \
-    -passout file:signer.p12.password.tmp -out signer.p12.tmp 2>>openssl.log
-  mv signer.key.tmp signer.key
-  mv signer.pem.tmp signer.pem
-  mv signer.p12.password.tmp signer.p12.password
-  mv signer.p12.tmp signer.p12
-  chmod 600 signer.key signer.p12 signer.p12.password ca.key
+    -passout "file:$name.p12.password.tmp" -out "$name.p12.tmp" 2>>openssl.log
+  mv "$name.key.tmp" "$name.key"
+  mv "$name.pem.tmp" "$name.pem"
+  mv "$name.p12.password.tmp" "$name.p12.password"
+  mv "$name.p12.tmp" "$name.p12"
+  chmod 600 "$name.key" "$name.p12" "$name.p12.password" ca.key
 }
 
 _reports_pki_crl() {
@@ -200,6 +229,13 @@ subjectKeyIdentifier = hash
 [ v3_signer ]
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature, nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid, issuer
+$crl_dp
+[ v3_tsa ]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = critical, timeStamping
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid, issuer
 $crl_dp

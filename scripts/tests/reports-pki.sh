@@ -3,7 +3,9 @@
 # (scripts/lib/reports-pki.sh), made from a copy of the scripts in a directory whose path has spaces. Checks with
 # openssl that the CA and the signing certificate are what docs/operations.md says (names, key usages, lifetimes),
 # that the chain verifies, that the CRL is signed by the CA and current, that the PKCS#12 opens with the password
-# next to it and not without it, and that Java's keytool reads it and decrypts its key; then that a second start
+# next to it and not without it, and that Java's keytool reads it and decrypts its key; the same for the tests'
+# timestamp authority (extended key usage timeStamping, critical; its own keystore with one key entry; on the same
+# CA's CRL; exported only by reports_pki_tsa_env); then that a second start
 # changes nothing, a stale CRL is refreshed, a lost password or a certificate about to expire gets a new signing
 # certificate under the same CA, and a rotation with revocation puts the old certificate on the CRL. A few seconds.
 set -euo pipefail
@@ -37,10 +39,12 @@ cd "$pki"
 
 # --- files and modes ---
 [[ "$(stat -c %a .)" == 700 ]] || fail "the PKI directory is mode $(stat -c %a .), not 700"
-for f in ca.key signer.key signer.p12 signer.p12.password; do
+for f in ca.key signer.key signer.p12 signer.p12.password tsa.key tsa.p12 tsa.p12.password; do
   [[ "$(stat -c %a "$f")" == 600 ]] || fail "$f is mode $(stat -c %a "$f"), not 600"
 done
 (( $(wc -c < signer.p12.password) >= 32 )) || fail "the keystore password is shorter than 32 characters"
+(( $(wc -c < tsa.p12.password) >= 32 )) || fail "the TSA keystore password is shorter than 32 characters"
+[[ "$(cat tsa.p12.password)" != "$(cat signer.p12.password)" ]] || fail "the TSA and the signer share a password"
 
 # --- the CA ---
 ca_text="$(openssl x509 -in ca.pem -noout -text)"
@@ -65,6 +69,25 @@ openssl x509 -in signer.pem -noout -checkend $((729 * 86400)) >/dev/null || fail
 ! openssl x509 -in signer.pem -noout -checkend $((731 * 86400)) >/dev/null || fail "the signer lives longer than 2 years"
 openssl verify -CAfile ca.pem signer.pem >/dev/null || fail "the chain does not verify"
 
+# --- the timestamp authority's certificate (the tests' TSA) ---
+tsa_text="$(openssl x509 -in tsa.pem -noout -text)"
+[[ "$(openssl x509 -in tsa.pem -noout -subject -nameopt RFC2253)" == "subject=CN=Custos demo timestamp authority" ]] \
+  || fail "TSA subject: $(openssl x509 -in tsa.pem -noout -subject)"
+grep -A1 'X509v3 Extended Key Usage: critical' <<<"$tsa_text" | grep -qx ' *Time Stamping' \
+  || fail "the TSA's extended key usage is not timeStamping alone, critical"
+grep -A1 'X509v3 Key Usage: critical' <<<"$tsa_text" | grep -qx ' *Digital Signature' \
+  || fail "the TSA's key usage is not digitalSignature"
+grep -A1 'Basic Constraints: critical' <<<"$tsa_text" | grep -q 'CA:FALSE' || fail "the TSA may act as a CA"
+grep -q 'ASN1 OID: prime256v1' <<<"$tsa_text" || fail "the TSA key is not EC P-256"
+openssl x509 -in tsa.pem -noout -checkend $((729 * 86400)) >/dev/null || fail "the TSA expires within 2 years"
+! openssl x509 -in tsa.pem -noout -checkend $((731 * 86400)) >/dev/null || fail "the TSA lives longer than 2 years"
+openssl verify -CAfile ca.pem -purpose timestampsign tsa.pem >/dev/null || fail "the TSA chain does not verify for timestamping"
+! openssl verify -CAfile ca.pem -purpose timestampsign signer.pem >/dev/null 2>&1 || fail "the signer may sign timestamps"
+[[ "$(openssl x509 -in tsa.pem -noout -issuer -nameopt RFC2253)" == "issuer=CN=Custos demo report CA" ]] \
+  || fail "the TSA is not issued by the report CA"
+[[ "$(openssl x509 -in tsa.pem -noout -serial)" != "$(openssl x509 -in signer.pem -noout -serial)" ]] \
+  || fail "the TSA and the signer share a serial number"
+
 # --- the CRL ---
 openssl crl -in ca.crl -inform DER -noout -CAfile ca.pem 2>&1 | grep -q 'verify OK' || fail "the CRL is not signed by the CA"
 cmp -s ca.crl <(openssl crl -in ca.crl.pem -outform DER) || fail "ca.crl and ca.crl.pem differ"
@@ -72,6 +95,7 @@ next="$(date -d "$(openssl crl -in ca.crl.pem -noout -nextupdate | cut -d= -f2-)
 last="$(date -d "$(openssl crl -in ca.crl.pem -noout -lastupdate | cut -d= -f2-)" +%s)"
 (( next - last == 30 * 86400 )) || fail "the CRL's nextUpdate is not 30 days after its lastUpdate"
 openssl verify -crl_check -CAfile ca.pem -CRLfile ca.crl.pem signer.pem >/dev/null || fail "chain + CRL do not verify"
+openssl verify -crl_check -CAfile ca.pem -CRLfile ca.crl.pem tsa.pem >/dev/null || fail "TSA chain + CRL do not verify"
 
 # --- the keystore ---
 openssl pkcs12 -in signer.p12 -noout -passin file:signer.p12.password 2>/dev/null \
@@ -90,6 +114,21 @@ keytool -importkeystore -noprompt -srckeystore signer.p12 -srcstoretype PKCS12 -
   -destkeystore "$tmp/copy.p12" -deststoretype PKCS12 -deststorepass "$(cat signer.p12.password)" >/dev/null 2>&1 \
   || fail "keytool cannot decrypt the private key"
 
+# --- the TSA's keystore: one key entry, the TSA certificate and the CA ---
+openssl pkcs12 -in tsa.p12 -noout -passin file:tsa.p12.password 2>/dev/null || fail "the TSA PKCS#12 does not open"
+! openssl pkcs12 -in tsa.p12 -noout -passin file:signer.p12.password 2>/dev/null || fail "the TSA PKCS#12 opens with the signer's password"
+[[ "$(openssl pkcs12 -in tsa.p12 -nodes -nocerts -passin file:tsa.p12.password 2>/dev/null | openssl pkey -pubout)" \
+   == "$(openssl x509 -in tsa.pem -noout -pubkey)" ]] || fail "the TSA PKCS#12 key is not the TSA certificate's"
+tsa_listing="$(keytool -list -v -storetype PKCS12 -keystore tsa.p12 -storepass:file tsa.p12.password 2>&1)" \
+  || fail "keytool cannot read the TSA PKCS#12: $tsa_listing"
+[[ "$(grep -c '^Alias name:' <<<"$tsa_listing")" == 1 ]] || fail "keytool: the TSA keystore does not hold exactly one entry"
+grep -q 'Alias name: custos-test-tsa' <<<"$tsa_listing" || fail "keytool: no alias custos-test-tsa"
+grep -q 'Entry type: PrivateKeyEntry' <<<"$tsa_listing" || fail "keytool: no TSA private key entry"
+grep -q 'Certificate chain length: 2' <<<"$tsa_listing" || fail "keytool: the TSA chain is not TSA + CA"
+keytool -importkeystore -noprompt -srckeystore tsa.p12 -srcstoretype PKCS12 -srcstorepass:file tsa.p12.password \
+  -destkeystore "$tmp/tsa-copy.p12" -deststoretype PKCS12 -deststorepass "$(cat tsa.p12.password)" >/dev/null 2>&1 \
+  || fail "keytool cannot decrypt the TSA private key"
+
 # --- the environment for the portal (paths with spaces survive) ---
 env_lines="$(in_checkout 'reports_pki_env "$CUSTOS_RUN_DIR/reports pki"')"
 (
@@ -98,11 +137,21 @@ env_lines="$(in_checkout 'reports_pki_env "$CUSTOS_RUN_DIR/reports pki"')"
   [[ "$CUSTOS_REPORTS_KEYSTORE_PASSWORD" == "$(cat "$pki/signer.p12.password")" ]] || fail "wrong keystore password"
   [[ "$CUSTOS_REPORTS_TRUST_ANCHOR" == "$pki/ca.pem" ]] || fail "CUSTOS_REPORTS_TRUST_ANCHOR=$CUSTOS_REPORTS_TRUST_ANCHOR"
   [[ "$CUSTOS_REPORTS_CRL" == "$pki/ca.crl" ]] || fail "CUSTOS_REPORTS_CRL=$CUSTOS_REPORTS_CRL"
+  [[ -z "${CUSTOS_TEST_TSA_KEYSTORE:-}" ]] || fail "reports_pki_env (the demo's too) exports the test TSA"
 )
+tsa_env_lines="$(in_checkout 'reports_pki_tsa_env "$CUSTOS_RUN_DIR/reports pki"')"
+(
+  eval "$tsa_env_lines"
+  [[ "$CUSTOS_TEST_TSA_KEYSTORE" == "$pki/tsa.p12" ]] || fail "CUSTOS_TEST_TSA_KEYSTORE=$CUSTOS_TEST_TSA_KEYSTORE"
+  [[ "$CUSTOS_TEST_TSA_KEYSTORE_PASSWORD" == "$(cat "$pki/tsa.p12.password")" ]] || fail "wrong TSA keystore password"
+)
+grep -q 'reports_pki_tsa_env' "$ROOT/scripts/lib/all.sh" || fail "test_environment does not export the test TSA"
+! grep -q 'reports_pki_tsa_env' "$ROOT/scripts/demo.sh" || fail "the demo exports the test TSA"
 git -C "$ROOT" check-ignore -q ".run/reports-pki/ca.key" || fail "the demo's PKI directory is not git-ignored"
 
 # --- idempotent: a second start changes nothing ---
-sums() { sha256sum ca.key ca.pem signer.key signer.pem signer.p12 signer.p12.password ca.crl; }
+sums() { sha256sum ca.key ca.pem signer.key signer.pem signer.p12 signer.p12.password tsa.key tsa.pem tsa.p12 \
+  tsa.p12.password ca.crl; }
 before="$(sums)"
 in_checkout 'reports_pki_ensure "$CUSTOS_RUN_DIR/reports pki"' 2>/dev/null || fail "second reports_pki_ensure failed"
 [[ "$(sums)" == "$before" ]] || fail "a second start changed the PKI"
@@ -115,8 +164,8 @@ in_checkout 'reports_pki_ensure "$CUSTOS_RUN_DIR/reports pki"' 2>/dev/null || fa
 last="$(date -d "$(openssl crl -in ca.crl.pem -noout -lastupdate | cut -d= -f2-)" +%s)"
 (( $(date +%s) - last < 3600 )) || fail "a 10-day-old CRL was not issued again"
 openssl crl -in ca.crl -inform DER -noout -CAfile ca.pem 2>&1 | grep -q 'verify OK' || fail "the new CRL does not verify"
-[[ "$(sha256sum ca.pem signer.p12)" == "$(grep -E 'ca.pem|signer.p12$' <<<"$before")" ]] \
-  || fail "refreshing the CRL changed the CA or the keystore"
+[[ "$(sha256sum ca.pem signer.p12 tsa.p12)" == "$(grep -E 'ca.pem|signer.p12$|tsa.p12$' <<<"$before")" ]] \
+  || fail "refreshing the CRL changed the CA or a keystore"
 
 # --- a lost password or a signer about to expire: a new signing certificate under the same CA ---
 ca_before="$(sha256sum ca.pem)"
@@ -140,5 +189,17 @@ openssl verify -crl_check -CAfile ca.pem -CRLfile ca.crl.pem signer.pem >/dev/nu
 [[ "$(sha256sum ca.pem)" == "$ca_before" ]] || fail "rotation changed the CA"
 keytool -list -storetype PKCS12 -keystore signer.p12 -storepass:file signer.p12.password >/dev/null 2>&1 \
   || fail "keytool cannot read the rotated keystore"
+[[ "$(sha256sum tsa.p12)" == "$(grep -E 'tsa.p12$' <<<"$before")" ]] || fail "rotating the signer changed the TSA"
+openssl verify -crl_check -CAfile ca.pem -CRLfile ca.crl.pem tsa.pem >/dev/null || fail "the TSA is revoked by the rotation"
+
+# --- a lost TSA password: a new TSA certificate, the signer and the CA stay ---
+signer_before="$(sha256sum signer.p12)"
+tsa_serial1="$(openssl x509 -in tsa.pem -noout -serial)"
+rm tsa.p12.password
+in_checkout 'reports_pki_ensure "$CUSTOS_RUN_DIR/reports pki"' 2>/dev/null || fail "reports_pki_ensure (lost TSA password) failed"
+[[ "$(openssl x509 -in tsa.pem -noout -serial)" != "$tsa_serial1" ]] || fail "a lost TSA password did not reissue the TSA"
+[[ "$(sha256sum signer.p12)" == "$signer_before" && "$(sha256sum ca.pem)" == "$ca_before" ]] \
+  || fail "reissuing the TSA changed the signer or the CA"
+openssl pkcs12 -in tsa.p12 -noout -passin file:tsa.p12.password 2>/dev/null || fail "the reissued TSA keystore does not open"
 
 say "ok ($((SECONDS - start)) s)"

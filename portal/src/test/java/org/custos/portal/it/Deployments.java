@@ -11,7 +11,7 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The real WAR that {@code package} built, as Arquillian deploys it. */
-final class Deployments {
+public final class Deployments {
 
     private Deployments() {
     }
@@ -20,7 +20,7 @@ final class Deployments {
      * The built WAR, unchanged but for one thing: Arquillian's test-runner servlet is added to the public
      * patterns of web.xml, since the portal's "/*" constraint would otherwise send the runner to Keycloak.
      */
-    static WebArchive portalWar(Class<?>... testClasses) {
+    public static WebArchive portalWar(Class<?>... testClasses) {
         File war = new File(System.getProperty("custos.war", "target/custos.war"));
         if (!war.isFile()) {
             throw new IllegalStateException("run `package` first: " + war + " missing");

@@ -21,7 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * an operator would set environment variables) and the simulator's counts as {@code ledger-sync-expected.properties}.
  * On PostgreSQL (a database kept between runs) the ledger tables are emptied first: each run syncs a new chain.
  */
-final class LedgerSyncChain {
+public final class LedgerSyncChain {
 
     private static Anvil anvil;
 
@@ -79,7 +79,8 @@ final class LedgerSyncChain {
         return w.toString();
     }
 
-    private static void emptyLedgerTablesOnPostgres() throws SQLException {
+    /** On PostgreSQL (kept between runs) empties the ledger tables, so that a deployment syncs its chain afresh. */
+    public static void emptyLedgerTablesOnPostgres() throws SQLException {
         if (!"postgresql".equals(System.getProperty("custos.it.database"))) {
             return;
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -19,17 +20,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Debian Chromium driving the real portal and the real Keycloak login form. One browser per user
  * session (a fresh profile: no cookies shared between users). Waits on page elements and on the PrimeFaces
- * ajax queue, never on sleeps.
+ * ajax queue, never on sleeps. Public for the tests of other packages (the reports' browser adds downloads to it).
  */
-final class PortalBrowser implements AutoCloseable {
+public class PortalBrowser implements AutoCloseable {
 
-    static final String BASE = "http://localhost:" + System.getProperty("custos.it.port", "18080") + "/custos/";
+    public static final String BASE = "http://localhost:" + System.getProperty("custos.it.port", "18080") + "/custos/";
 
-    final WebDriver driver;
+    public final ChromeDriver driver;
     private final WebDriverWait wait;
     private final Path profile;
 
-    PortalBrowser() {
+    public PortalBrowser() {
+        this(options -> { });
+    }
+
+    /** With {@code extra} applied to the options after the common ones (e.g. download preferences). */
+    protected PortalBrowser(Consumer<ChromeOptions> extra) {
         try {
             profile = Files.createTempDirectory("custos-chromium-");
         } catch (IOException e) {
@@ -40,6 +46,7 @@ final class PortalBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        extra.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(System.getProperty("custos.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -53,13 +60,13 @@ final class PortalBrowser implements AutoCloseable {
     }
 
     /** Opens {@code path} (relative to the portal) and signs in on Keycloak's form when it appears. */
-    void signIn(String user, String path) {
+    public void signIn(String user, String path) {
         driver.get(BASE + path);
         signInOnForm(user);
     }
 
     /** Signs in on the Keycloak form the browser shows or is about to show, and waits for the portal's page. */
-    void signInOnForm(String user) {
+    public void signInOnForm(String user) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password());
@@ -67,40 +74,45 @@ final class PortalBrowser implements AutoCloseable {
         wait.until(d -> d.getCurrentUrl().startsWith(BASE) && !d.findElements(By.id("footer")).isEmpty());
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(BASE + path);
         wait.until(d -> !d.findElements(By.id("footer")).isEmpty() || !d.findElements(By.id("username")).isEmpty());
     }
 
-    void signOut() {
+    public void signOut() {
         driver.findElement(By.id("signOut")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signedOutTitle")));
     }
 
-    void click(String id) {
+    public void click(String id) {
         driver.findElement(By.id(id)).click();
         waitForAjax();
     }
 
     /** Polls {@code condition} (which may act, e.g. reload) until it holds or {@code timeout} passes. */
-    void waitUntil(Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, timeout, Duration.ofSeconds(2))
+    public void waitUntil(Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
+        waitUntil(timeout, Duration.ofSeconds(2), condition);
+    }
+
+    /** Polls {@code condition} every {@code poll} until it holds or {@code timeout} passes. */
+    public void waitUntil(Duration timeout, Duration poll, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, timeout, poll)
                 .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "at " + driver.getCurrentUrl() + " showing: " + abbreviate(bodyText()))
                 .until(condition);
     }
 
-    void waitForAjax() {
+    public void waitForAjax() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")));
     }
 
-    WebElement visible(String id) {
+    public WebElement visible(String id) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     /** The text of the visible element {@code id}, found again if a poll replaced it while it was read. */
-    String text(String id) {
+    public String text(String id) {
         return wait.until(d -> {
             WebElement e = d.findElement(By.id(id));
             return e.isDisplayed() ? e.getText() : null;
@@ -108,7 +120,7 @@ final class PortalBrowser implements AutoCloseable {
     }
 
     /** Saves what the browser shows as target/screenshots/NAME.png, for people to look at. */
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
@@ -120,7 +132,7 @@ final class PortalBrowser implements AutoCloseable {
     }
 
     /** Chooses {@code file} in the PrimeFaces file upload {@code uploadId} (its file input); auto upload starts. */
-    void chooseFile(String uploadId, Path file) {
+    public void chooseFile(String uploadId, Path file) {
         driver.findElement(By.cssSelector("[id='" + uploadId + "'] input[type=file]"))
                 .sendKeys(file.toAbsolutePath().toString());
     }
@@ -130,7 +142,7 @@ final class PortalBrowser implements AutoCloseable {
      * and ajax as a click on the item; the overlay panel's items proved unreliable to click headless), then waits
      * for ajax and for the menu to show it.
      */
-    void selectOne(String id, String value) {
+    public void selectOne(String id, String value) {
         ((JavascriptExecutor) driver).executeScript(
                 "var w = PrimeFaces.getWidgetById(arguments[0]); w.selectValue(arguments[1]); w.triggerChange();",
                 id, value);
@@ -139,44 +151,44 @@ final class PortalBrowser implements AutoCloseable {
     }
 
     /** Scrolls {@code id} to the middle of the window (clear of the fixed footer), clicks it, waits for ajax. */
-    void clickCentred(String id) {
+    public void clickCentred(String id) {
         scrolledTo(id).click();
         waitForAjax();
     }
 
-    private WebElement scrolledTo(String id) {
+    protected WebElement scrolledTo(String id) {
         WebElement e = driver.findElement(By.id(id));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
         return e;
     }
 
     /** Types {@code text} into the field {@code id}, replacing what it held. */
-    void type(String id, String text) {
+    public void type(String id, String text) {
         WebElement field = visible(id);
         field.clear();
         field.sendKeys(text);
     }
 
     /** Waits up to {@code timeout} for the element {@code id} to show. */
-    WebElement visible(String id, Duration timeout) {
+    public WebElement visible(String id, Duration timeout) {
         return new WebDriverWait(driver, timeout)
                 .withMessage(() -> "at " + driver.getCurrentUrl() + " showing: " + abbreviate(bodyText()))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
-    boolean present(String id) {
+    public boolean present(String id) {
         return !driver.findElements(By.id(id)).isEmpty();
     }
 
-    String url() {
+    public String url() {
         return driver.getCurrentUrl();
     }
 
-    String source() {
+    public String source() {
         return driver.getPageSource();
     }
 
-    private String bodyText() {
+    protected String bodyText() {
         try {
             return driver.findElement(By.tagName("body")).getText();
         } catch (RuntimeException e) {
@@ -184,11 +196,11 @@ final class PortalBrowser implements AutoCloseable {
         }
     }
 
-    private static String abbreviate(String s) {
+    protected static String abbreviate(String s) {
         return s.length() <= 600 ? s : s.substring(0, 600) + "...";
     }
 
-    static String password() {
+    public static String password() {
         String pw = System.getenv("CUSTOS_DEMO_PASSWORD");
         if (pw == null || pw.isBlank()) {
             throw new IllegalStateException("CUSTOS_DEMO_PASSWORD is not set: run the tests with scripts/test.sh");

@@ -24,7 +24,7 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
 /**
  * The portal tests' RFC 3161 timestamp authority: the JDK's HTTP server on 127.0.0.1 answering
  * {@code application/timestamp-query} POSTs at {@code /tsa} with tokens signed by a {@link TsaIdentity} (SHA-256,
- * ESSCertIDv2, the chain included), at the clock's time. The browser tests run it on {@link #PORT}, where the portal
+ * ESSCertIDv2, the chain included; RSA or EC key), at the clock's time. The browser tests run it on {@link #PORT}, where the portal
  * under test is pointed by {@code CUSTOS_REPORTS_TSA_URL=http://127.0.0.1:18318/tsa}. A request that is not a
  * timestamp query is answered 400; the server answers only while the test holds it open.
  */
@@ -70,13 +70,23 @@ public final class ReportsTsa implements AutoCloseable {
 
     private byte[] respond(TsaIdentity identity, Clock clock, TimeStampRequest request) throws Exception {
         TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
-                .build("SHA256withRSA", identity.key(), identity.chain().get(0)),
+                .build(signatureAlgorithm(identity), identity.key(), identity.chain().get(0)),
                 new JcaDigestCalculatorProviderBuilder().build().get(
                         new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)), POLICY);
         tokens.addCertificates(new JcaCertStore(identity.chain()));
         return new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED)
                 .generate(request, BigInteger.valueOf(serial.getAndIncrement()), Date.from(clock.instant()))
                 .getEncoded();
+    }
+
+    /** SHA-256 with the TSA key's own algorithm: the test PKI's RSA, or the scripts' EC P-256 TSA keystore. */
+    static String signatureAlgorithm(TsaIdentity identity) {
+        return switch (identity.key().getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> throw new IllegalArgumentException("the test TSA cannot sign with a "
+                    + identity.key().getAlgorithm() + " key");
+        };
     }
 
     public URI url() {
