@@ -138,7 +138,17 @@ class ReportCaveatsIT {
                 node, trail.head(), "report-caveats-it", Roles.REGULATOR,
                 new TranscriptBuilder(node, settings, n -> n == state.getCheckpointNumber()
                         ? state.getCheckpointHash() : index.block(n).map(VerifiedBlock::getHash).orElse(null)),
-                (done, total) -> { });
+                (done, total) -> { }, evidenceFile());
+    }
+
+    private static java.nio.file.Path evidenceFile() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("custos-report-it-");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("evidence.json");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static byte[] render(Report report, Instant now) {

@@ -48,7 +48,7 @@ class ReportCaveatsTest {
 
     private List<String> notes() {
         return caveats.ledger(new ReportContent.Context("CUSTOS-20261207-000000000000", "issuer", NOW, null, state,
-                node, null, "regulator", "regulator", null, null));
+                node, null, "regulator", "regulator", null, null, null));
     }
 
     private String onlyNote() {
