@@ -49,6 +49,7 @@ final class CmsSignatureBuilder {
 
     private final SigningCredentials credentials;
     private final TimestampClient timestamps;
+    private byte[] token;
 
     CmsSignatureBuilder(SigningCredentials credentials, TimestampClient timestamps) {
         this.credentials = credentials;
@@ -74,6 +75,11 @@ final class CmsSignatureBuilder {
         return signed.getEncoded("DER");
     }
 
+    /** The timestamp token of the last signature built, or null (B-B). */
+    byte[] timestampToken() {
+        return token;
+    }
+
     /** Detached content read once from a stream while the generator digests it. */
     private record Streamed(InputStream in) implements CMSTypedData {
         @Override
@@ -95,7 +101,7 @@ final class CmsSignatureBuilder {
 
     private CMSSignedData withTimestamp(CMSSignedData signed) throws IOException {
         SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
-        byte[] token = timestamps.timestamp(PadesSigner.sha256(signer.getSignature()));
+        token = timestamps.timestamp(PadesSigner.sha256(signer.getSignature()));
         Attribute attribute = new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
                 new DERSet(ASN1Primitive.fromByteArray(token)));
         SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer,

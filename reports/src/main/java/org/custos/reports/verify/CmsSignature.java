@@ -64,8 +64,11 @@ final class CmsSignature {
         this.trust = trust;
     }
 
-    /** What the CMS established: the signer's subject DN and the timestamp's time (null for B-B). */
-    record Verified(String signer, Instant timestamp) {
+    /**
+     * What the CMS established: the signer's subject DN, the timestamp's time (null for B-B), and the validated
+     * certificates of the signer's and the timestamp authority's paths (anchors included).
+     */
+    record Verified(String signer, Instant timestamp, List<X509Certificate> chains) {
     }
 
     Verified check(byte[] contents, SignedRange signedContent, Instant now) throws Rejection {
@@ -81,15 +84,16 @@ final class CmsSignature {
         exactSignerId(signer.getSID(), certificate, "SignerInfo.sid");
         checkSigningCertificateV2(signer, certificate);
         checkSignatureValue(signer, certificate);
-        Instant timestamp = timestamp(signer, now);
-        trust.requireChain(certificate, cms.getCertificates(), timestamp != null ? timestamp : now,
-                ReportReasonCode.CERTIFICATE_UNTRUSTED, "signer " + certificate.getSubjectX500Principal());
+        List<X509Certificate> chains = new java.util.ArrayList<>();
+        Instant timestamp = timestamp(signer, now, chains);
+        chains.addAll(0, trust.requireChain(certificate, cms.getCertificates(), timestamp != null ? timestamp : now,
+                ReportReasonCode.CERTIFICATE_UNTRUSTED, "signer " + certificate.getSubjectX500Principal()));
         boolean[] usage = certificate.getKeyUsage();
         if (usage != null && !usage[0] && !usage[1]) {
             throw new Rejection(ReportReasonCode.CERTIFICATE_KEY_USAGE, "signer key usage",
                     "digitalSignature or nonRepudiation", Arrays.toString(usage));
         }
-        return new Verified(certificate.getSubjectX500Principal().getName(), timestamp);
+        return new Verified(certificate.getSubjectX500Principal().getName(), timestamp, List.copyOf(chains));
     }
 
     private static CMSSignedData parse(byte[] contents, SignedRange signedContent) throws Rejection {
@@ -327,7 +331,8 @@ final class CmsSignature {
         }
     }
 
-    private Instant timestamp(SignerInformation signer, Instant now) throws Rejection {
+    private Instant timestamp(SignerInformation signer, Instant now, List<X509Certificate> chains)
+            throws Rejection {
         Attribute attribute = signer.getUnsignedAttributes() == null ? null
                 : signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (attribute == null) {
@@ -367,8 +372,8 @@ final class CmsSignature {
         if (time.isAfter(now)) {
             throw new Rejection(ReportReasonCode.TIMESTAMP_IN_FUTURE, "timestamp time", "not after " + now, time);
         }
-        trust.requireChain(tsa, token.getCertificates(), time, ReportReasonCode.TIMESTAMP_UNTRUSTED,
-                "timestamp authority " + tsa.getSubjectX500Principal());
+        chains.addAll(trust.requireChain(tsa, token.getCertificates(), time, ReportReasonCode.TIMESTAMP_UNTRUSTED,
+                "timestamp authority " + tsa.getSubjectX500Principal()));
         return time;
     }
 

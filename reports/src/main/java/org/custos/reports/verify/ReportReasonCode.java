@@ -47,6 +47,12 @@ public enum ReportReasonCode {
     TIMESTAMP_UNTRUSTED,
     /** The timestamp lies after the verifier's current time. */
     TIMESTAMP_IN_FUTURE,
+    /** The catalogue's /DSS (PAdES B-LT validation data) is not a dictionary of certificate, CRL and OCSP streams. */
+    DSS_MALFORMED,
+    /** The /DSS carries a certificate that is not on the validated path of the signer or the timestamp authority. */
+    DSS_CERTIFICATE_NOT_ON_PATH,
+    /** A CRL in the /DSS is not issued (name and signature) by a certificate of those validated paths. */
+    DSS_CRL_NOT_FROM_CHAIN,
     /** No embedded evidence.json with /AFRelationship /Data. */
     EVIDENCE_MISSING,
     /** The report text carries no "Evidence SHA-256:" line. */

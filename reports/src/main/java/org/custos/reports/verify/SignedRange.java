@@ -47,13 +47,28 @@ record SignedRange(byte[] file, int gapStart, int gapEnd, int tailLength, byte[]
     }
 
     static SignedRange of(byte[] file, int[] byteRange) throws Rejection {
+        return of(file, byteRange, file.length);
+    }
+
+    /** The first {@code [0, 0]}-checks of a ByteRange, and its end (where the signed revision ends). */
+    static long end(int[] byteRange) throws Rejection {
+        String claimed = Arrays.toString(byteRange);
+        if (byteRange == null || byteRange.length != 4 || byteRange[0] != 0 || byteRange[1] <= 0
+                || byteRange[2] <= byteRange[1] || byteRange[3] < 0) {
+            throw new Rejection(ReportReasonCode.BYTE_RANGE_INVALID, "ByteRange", "[0 a b c] with 0 < a < b", claimed);
+        }
+        return (long) byteRange[2] + byteRange[3];
+    }
+
+    /** {@code revisionLength}: the file's length, or where the signed revision ends when a DSS update follows. */
+    static SignedRange of(byte[] file, int[] byteRange, int revisionLength) throws Rejection {
         String claimed = Arrays.toString(byteRange);
         if (byteRange == null || byteRange.length != 4 || byteRange[0] != 0 || byteRange[1] <= 0
                 || byteRange[2] <= byteRange[1] || byteRange[3] < 0) {
             throw new Rejection(ReportReasonCode.BYTE_RANGE_INVALID, "ByteRange", "[0 a b c] with 0 < a < b", claimed);
         }
         long end = (long) byteRange[2] + byteRange[3];
-        if (end != file.length) {
+        if (end != revisionLength) {
             throw new Rejection(ReportReasonCode.NOT_WHOLE_FILE, "signed bytes end",
                     "the end of the file at " + file.length, end + " (" + (file.length - end) + " bytes not signed)");
         }

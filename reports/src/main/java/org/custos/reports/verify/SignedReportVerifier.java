@@ -18,14 +18,18 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
  *   <li>the file parses and holds exactly one signature, SubFilter {@code ETSI.CAdES.detached};</li>
  *   <li>the signature covers the whole file: {@code /ByteRange [0 a b c]} with {@code b + c} = file length and
  *       the gap exactly the {@code /Contents} hex string (so an appended byte or incremental update is
- *       {@code NOT_WHOLE_FILE}), in its one canonical form (hex of one case, the DER of the CMS, zero padding):
+ *       {@code NOT_WHOLE_FILE}; the one exception is exactly one update that adds only the B-LT {@code /DSS},
+ *       {@link TrailingDss}), in its one canonical form (hex of one case, the DER of the CMS, zero padding):
  *       no byte of the file can change without changing what is signed or what is checked;</li>
  *   <li>the CMS: one signer, message digest, signing-certificate-v2, signature value ({@link CmsSignature});</li>
  *   <li>the timestamp when present, and the chains of signer and timestamp authority to a trust anchor, at the
  *       timestamp's time (B-T) or the clock's time (B-B);</li>
+ *   <li>the catalogue's {@code /DSS} when present ({@link LongTermData}): its certificates are on those paths and
+ *       its CRLs are issued by them; with a timestamp this is {@code PAdES-B-LT};</li>
  *   <li>the embedded evidence's SHA-256 equals every printed "Evidence SHA-256:" line.</li>
  * </ol>
- * Revocation is not checked (offline; see docs/reports.md). Malformed input of any kind is a rejection, never
+ * Revocation is not judged (offline; see docs/reports.md): the DSS's CRLs are checked for origin, not read for
+ * revoked serials. Malformed input of any kind is a rejection, never
  * an exception.
  */
 public final class SignedReportVerifier {
@@ -78,13 +82,21 @@ public final class SignedReportVerifier {
                 throw new Rejection(ReportReasonCode.SUBFILTER_UNSUPPORTED, "/SubFilter",
                         PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), signature.getSubFilter());
             }
-            SignedRange range = SignedRange.of(file, signature.getByteRange());
+            long end = SignedRange.end(signature.getByteRange());
+            int revision = file.length;
+            if (end > 0 && end < file.length) {
+                TrailingDss.require(file, (int) end, document);
+                revision = (int) end;
+            }
+            SignedRange range = SignedRange.of(file, signature.getByteRange(), revision);
             Instant now = clock.instant();
             CmsSignature.Verified signer = cms(range, now);
+            boolean longTerm = dss(document, signer);
             byte[] evidence = evidence(document);
             Instant timestamp = signer.timestamp();
             Instant claimed = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
-            return ReportVerificationResult.ok(new SignatureFacts(timestamp == null ? "PAdES-B-B" : "PAdES-B-T",
+            return ReportVerificationResult.ok(new SignatureFacts(timestamp == null ? "PAdES-B-B"
+                    : longTerm ? "PAdES-B-LT" : "PAdES-B-T",
                     signer.signer(), claimed, timestamp,
                     org.custos.reports.model.Evidence.sha256Hex(evidence)), evidence);
         } catch (IOException e) {
@@ -98,6 +110,15 @@ public final class SignedReportVerifier {
             return new CmsSignature(trust).check(range.contents(), range, now);
         } catch (RuntimeException e) {
             throw new Rejection(ReportReasonCode.CMS_MALFORMED, "/Contents", "a well-formed CMS SignedData",
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean dss(PDDocument document, CmsSignature.Verified signer) throws Rejection {
+        try {
+            return LongTermData.check(document, signer.chains());
+        } catch (RuntimeException e) {
+            throw new Rejection(ReportReasonCode.DSS_MALFORMED, "/DSS", "certificate, CRL and OCSP streams",
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

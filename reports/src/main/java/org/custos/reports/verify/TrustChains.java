@@ -35,9 +35,10 @@ final class TrustChains {
         trusted.forEach(c -> anchors.add(new TrustAnchor(c, null)));
     }
 
+    /** Returns the validated path's certificates, the trust anchor last. */
     @SuppressWarnings("unchecked")
-    void requireChain(X509Certificate certificate, Store<?> carried, Instant at, ReportReasonCode reason,
-                      String subject) throws Rejection {
+    List<X509Certificate> requireChain(X509Certificate certificate, Store<?> carried, Instant at,
+                                       ReportReasonCode reason, String subject) throws Rejection {
         Date when = Date.from(at);
         if (when.after(certificate.getNotAfter()) || when.before(certificate.getNotBefore())) {
             throw new Rejection(reason, subject, "valid at " + at, "certificate valid only from "
@@ -60,6 +61,10 @@ final class TrustChains {
             PKIXCertPathBuilderResult path = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
                     .build(parameters);
             requireOnlyPathCertificates(intermediates, path, subject);
+            List<X509Certificate> chain = new ArrayList<>();
+            path.getCertPath().getCertificates().forEach(c -> chain.add((X509Certificate) c));
+            chain.add(path.getTrustAnchor().getTrustedCert());
+            return chain;
         } catch (GeneralSecurityException e) {
             throw new Rejection(reason, subject, "a valid path to a trust anchor at " + at, e.getMessage());
         }

@@ -59,9 +59,12 @@ public final class TestPki {
     public final KeyPair tsaKeys;
     public final X509Certificate tsa;
     public final X509CRL crl;
+    private final String crlUrl;
 
-    private TestPki(Instant now, String name, Duration signerValidity) throws GeneralSecurityException, IOException {
+    private TestPki(Instant now, String name, Duration signerValidity, String crlUrl)
+            throws GeneralSecurityException, IOException {
         this.now = now;
+        this.crlUrl = crlUrl;
         caKeys = rsa();
         X500Name caName = new X500Name("CN=" + name + " Test Root CA,O=Custos tests,C=EU");
         ca = certificate(caName, caName, caKeys.getPublic(), caKeys.getPrivate(), now.minus(Duration.ofDays(2)),
@@ -83,8 +86,13 @@ public final class TestPki {
 
     /** {@code signerValidity} after {@code now}; negative for a signer certificate that already expired. */
     public static TestPki create(Instant now, String name, Duration signerValidity) {
+        return create(now, name, signerValidity, CRL_URL);
+    }
+
+    /** With {@code crlUrl} as the CRL distribution point of the signer and TSA certificates. */
+    public static TestPki create(Instant now, String name, Duration signerValidity, String crlUrl) {
         try {
-            return new TestPki(now, name, signerValidity);
+            return new TestPki(now, name, signerValidity, crlUrl);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
@@ -135,7 +143,7 @@ public final class TestPki {
                     utils.createAuthorityKeyIdentifier(caKeys.getPublic()));
             builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                     new DistributionPoint(new DistributionPointName(new GeneralNames(
-                            new GeneralName(GeneralName.uniformResourceIdentifier, CRL_URL))), null, null)}));
+                            new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
         }
         if (extendedUsage != null) {
             builder.addExtension(Extension.extendedKeyUsage, true, extendedUsage);
@@ -144,8 +152,26 @@ public final class TestPki {
     }
 
     private X509CRL crl(X500Name issuer) throws GeneralSecurityException, IOException {
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer, Date.from(now.minus(Duration.ofHours(1))));
-        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
+        return crl(issuer, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(7)));
+    }
+
+    /** A CRL of this CA valid from {@code thisUpdate} to {@code nextUpdate} listing {@code revoked}. */
+    public X509CRL crl(Instant thisUpdate, Instant nextUpdate, X509Certificate... revoked) {
+        try {
+            return crl(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), thisUpdate, nextUpdate,
+                    revoked);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private X509CRL crl(X500Name issuer, Instant thisUpdate, Instant nextUpdate, X509Certificate... revoked)
+            throws GeneralSecurityException, IOException {
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer, Date.from(thisUpdate));
+        builder.setNextUpdate(Date.from(nextUpdate));
+        for (X509Certificate certificate : revoked) {
+            builder.addCRLEntry(certificate.getSerialNumber(), Date.from(thisUpdate), 0);
+        }
         builder.addExtension(Extension.authorityKeyIdentifier, false,
                 new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
         builder.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.ONE));
