@@ -234,13 +234,14 @@ if [[ "$ONLY" == all || "$ONLY" == clinic ]]; then
   head="$(node_head)"
   t0="$(now_ms)"
   portal_up clinic
+  live=$(( $(now_ms) - t0 ))
   sign_in regulator
   ms="$(wait_synced "$head" "$t0")"
   busiest="$(jq -r '.events.byClinic | to_entries | max_by(.value.total) | "\(.key) \(.value.total)"' "$FIXTURE/scenario.json")"
   clinic="${busiest% *}"
   say ""
   say "1. clinic audit report of the busiest clinic $clinic (${busiest#* } events in the fixture; chain 0..$head," \
-    "verified $ms ms after the portal was started), -Xmx$HEAP, poll every ${POLL_SECONDS}s"
+    "verified $ms ms after the portal was started, $live ms of it the deploy), -Xmx$HEAP, poll every ${POLL_SECONDS}s"
   times=()
   for i in $(seq 0 "$ISSUES"); do
     r="$(issue CLINIC_AUDIT "$clinic" "clinic-$i")"
@@ -286,18 +287,26 @@ if [[ "$ONLY" == all || "$ONLY" == consortium ]]; then
     "in $(( ($(now_ms) - t0) / 1000 )) s)"
   t0="$(now_ms)"
   portal_up consortium
+  live=$(( $(now_ms) - t0 ))
   sign_in regulator
   ms="$(wait_synced "$head" "$t0")"
-  say "  sync: blocks 1..$head verified and stored $ms ms after the portal was started (deploy included; H2 file," \
+  say "  sync: blocks 1..$head verified and stored $ms ms after the portal was started ($live ms of it the deploy; H2 file," \
     "default batch 100 and prefetch 2)"
   jcmd "$PORTAL_PID" GC.run > /dev/null 2>&1 || true
-  ISSUE_WATCH=watch_consortium
-  r="$(issue CONSORTIUM_INTEGRITY "" consortium)" || { heap_after consortium; die "the consortium report was not issued (see $OUT)"; }
-  ISSUE_WATCH=
-  ms="${r%% *}"; id="${r#* }"
-  gather="$(grep -m1 'rendering and signing' "$OUT/consortium.stages" | cut -d' ' -f1 || true)"
-  say "  click to issued: $ms ms ($id); evidence taken (last block fetched and checked) at ${gather:-?} ms," \
-    "the rest is the transcript check, rendering, signing and storing"
+  # twice: the first issue after the start also loads the renderer's classes and fonts (the clinic section's
+  # warm-up shows what that costs); the second is the figure of a portal that has been running
+  for round in 1 2; do
+    ISSUE_WATCH=watch_consortium
+    WATCHED=()
+    r="$(issue CONSORTIUM_INTEGRITY "" "consortium-$round")" \
+      || { heap_after consortium; die "the consortium report was not issued (see $OUT)"; }
+    ISSUE_WATCH=
+    ms="${r%% *}"; id="${r#* }"
+    gather="$(awk '$0 ~ /rendering and signing/ && $9+0 == $11+0 && $9+0 > 0 {print $1; exit}' \
+      "$OUT/consortium-$round.stages")"
+    say "  click to issued, issue $round after the start: $ms ms ($id); evidence taken (last block fetched and" \
+      "checked) at ${gather:-?} ms, the rest is the transcript's re-verification, rendering, signing and storing"
+  done
   heap_after consortium
   pdf="$OUT/$id.pdf"
   code="$(curl -sS -o "$pdf" -w '%{http_code}' -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/reports/download?id=$id" || true)"
@@ -307,7 +316,7 @@ if [[ "$ONLY" == all || "$ONLY" == consortium ]]; then
     # no download page yet: read the PDF out of the register in the portal's (now closed) H2 database
     h2="$(find "$CUSTOS_RUN_DIR" "$CUSTOS_ROOT/portal/target" -name 'h2-*.jar' 2>/dev/null | head -1)"
     [[ -n "$h2" ]] || h2="$(find ~/.m2/repository/com/h2database -name 'h2-*.jar' | sort | tail -1)"
-    java -cp "$h2" org.h2.tools.Shell -url "${CUSTOS_DB_URL%%;*}" -user sa -password '' \
+    java -cp "$h2" org.h2.tools.Shell -url "${CUSTOS_DB_URL%%;*}" -user "${CUSTOS_DB_USER:-custos}" -password "${CUSTOS_DB_PASSWORD:-}" \
       -sql "CALL FILE_WRITE((SELECT pdf FROM report_register WHERE id = '$id'), '$pdf')" > "$OUT/h2-extract.txt" 2>&1 \
       || { cat "$OUT/h2-extract.txt" >&2; die "the PDF could not be read from the register"; }
     say "  PDF read from the register in H2 (/reports/download answered $code)"
