@@ -19,7 +19,10 @@
 #   scripts/bench-reports.sh --only clinic --issues 10
 #   scripts/bench-reports.sh --only consortium --blocks 100000
 #   scripts/bench-reports.sh --smoke          # small: 3 clinic reports, a 2,000-block chain (a quick check)
+#   scripts/bench-reports.sh --report-timeout 600   # give up on a report after this many seconds (default 600)
 #   CUSTOS_BENCH_SKIP_BUILD=1 scripts/bench-reports.sh ...   # use the build already in portal/target
+# A report that is not issued (the portal ran out of memory, the job failed or timed out) ends the run with the
+# reason; what was measured until then is in the summary, the jcmd thread dumps and class histograms beside it.
 #
 # Ports of its own (not the demo's nor the tests'): portal 28080, Keycloak 28180 (management 29180), anvil 28545.
 # Results (summary, logs, the PDF and evidence, jcmd output): $CUSTOS_RUN_DIR/bench-reports/<UTC time>/.
@@ -34,13 +37,15 @@ ISSUES=10
 ONLY=all
 POLL_SECONDS=0.1
 HEAP=512m
+REPORT_TIMEOUT=600
 while (( $# )); do
   case "$1" in
     --blocks) BLOCKS="$2"; shift 2 ;;
     --issues) ISSUES="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --smoke) BLOCKS=2000; ISSUES=3; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    --report-timeout) REPORT_TIMEOUT="$2"; shift 2 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
@@ -192,8 +197,14 @@ issue() {
       die "$tag: not issued (stage '${stage:-none}'; answer in $OUT/$tag.answer.xml)"
     fi
     [[ -n "$ISSUE_WATCH" ]] && "$ISSUE_WATCH" "$tag" $(( $(now_ms) - t0 ))
+    # a job whose thread died of an Error stays in its last stage: the portal's log says why
+    if grep -q OutOfMemoryError "$(portal_log)"; then
+      die "$tag: the portal ran out of memory after $(( $(now_ms) - t0 )) ms, in stage '$stage' ($(portal_log))"
+    fi
+    (( $(now_ms) - t0 < REPORT_TIMEOUT * 1000 )) || die "$tag: not issued after $REPORT_TIMEOUT s (stage '$stage')"
     sleep "$POLL_SECONDS"
-    answer="$(faces_ajax "$vs" issue:poll issue:poll issue:progressPanel)"
+    answer="$(faces_ajax "$vs" issue:poll issue:poll issue:progressPanel)" \
+      || die "$tag: the poll request failed after $(( $(now_ms) - t0 )) ms"
   done
   local elapsed=$(( $(now_ms) - t0 ))
   id="$(grep -oE 'id="issue:reportId"[^>]*>[^<]+' <<<"$answer" | sed 's/.*>//')"
@@ -230,7 +241,7 @@ say "results in $OUT"
 
 # --- 1. the busiest clinic's audit report, click to issued ------------------------------------------------------
 if [[ "$ONLY" == all || "$ONLY" == clinic ]]; then
-  anvil_fixture
+  anvil_fixture --max-persisted-states 0
   head="$(node_head)"
   t0="$(now_ms)"
   portal_up clinic
@@ -299,7 +310,8 @@ if [[ "$ONLY" == all || "$ONLY" == consortium ]]; then
     ISSUE_WATCH=watch_consortium
     WATCHED=()
     r="$(issue CONSORTIUM_INTEGRITY "" "consortium-$round")" \
-      || { heap_after consortium; die "the consortium report was not issued (see $OUT)"; }
+      || { heap_after consortium; say "  the consortium report was NOT issued: $(tail -1 "$OUT/consortium-$round.stages");" \
+           "the thread dumps and class histograms taken while it ran are in $OUT"; die "consortium report not issued"; }
     ISSUE_WATCH=
     ms="${r%% *}"; id="${r#* }"
     gather="$(awk '$0 ~ /rendering and signing/ && $9+0 == $11+0 && $9+0 > 0 {print $1; exit}' \
