@@ -45,7 +45,7 @@ while (( $# )); do
     --only) ONLY="$2"; shift 2 ;;
     --smoke) BLOCKS=2000; ISSUES=3; shift ;;
     --report-timeout) REPORT_TIMEOUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
