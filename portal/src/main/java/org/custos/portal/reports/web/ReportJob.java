@@ -85,7 +85,8 @@ public final class ReportJob {
     public String getStage() {
         return switch (phase) {
             case QUEUED -> "queued";
-            case GATHERING -> "taking the evidence from the node: block " + done + " of " + total
+            case GATHERING -> total == 0 ? "gathering the report's content"
+                    : "taking the evidence from the node: block " + done + " of " + total
                     + (done == total ? ", rendering and signing" : "");
             case DONE -> "issued";
             case REFUSED -> "refused";

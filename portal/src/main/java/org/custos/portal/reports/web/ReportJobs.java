@@ -55,35 +55,19 @@ public class ReportJobs {
         try {
             executor.submit(() -> run(job, scope, request));
         } catch (RuntimeException e) {
-            runningByUser.remove(user, id);
-            throw e;
-        }
-        return Optional.of(job);
-    }
-
-    /** The job, only for the user who started it. */
-    public Optional<ReportJob> job(String id, String user) {
-        return id == null ? Optional.empty()
-                : Optional.ofNullable(jobs.get(id)).filter(j -> j.owner().equals(user));
-    }
-
-    void run(ReportJob job, ClinicScope.Decided scope, ReportService.Request request) {
-        try {
-            job.progress(0, 0);
-            job.issued(ClinicScope.within(scope, () -> reports.issue(request, job::progress)).getId());
-        } catch (ReportRefusedException e) {
-            job.refused("Not issued: " + e.getMessage() + ". Nothing was stored.");
-        } catch (EJBAccessException e) {
-            job.refused("Not issued: your role may not issue this report. Nothing was stored.");
-        } catch (RuntimeException e) {
             Throwable cause = e instanceof EJBException x && x.getCausedByException() != null
                     ? x.getCausedByException() : e;
             if (cause instanceof IllegalArgumentException) {
                 job.refused("Not issued: " + cause.getMessage() + ". Nothing was stored.");
             } else {
-                LOG.log(Level.SEVERE, "report job " + job.getId() + " failed", cause);
                 job.failed("The report could not be issued (reference " + job.getId() + "). Nothing was stored.");
+                LOG.log(Level.SEVERE, "report job " + job.getId() + " failed", cause);
             }
+        } catch (Error e) {
+            // an OutOfMemoryError or the like: the user learns the report failed; the job never hangs "running"
+            job.failed("The report could not be issued (reference " + job.getId() + "). Nothing was stored.");
+            LOG.log(Level.SEVERE, "report job " + job.getId() + " failed", e);
+            throw e;
         } finally {
             runningByUser.remove(job.owner(), job.getId());
         }
