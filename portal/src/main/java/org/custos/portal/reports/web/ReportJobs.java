@@ -55,6 +55,27 @@ public class ReportJobs {
         try {
             executor.submit(() -> run(job, scope, request));
         } catch (RuntimeException e) {
+            runningByUser.remove(user, id);
+            throw e;
+        }
+        return Optional.of(job);
+    }
+
+    /** The job, only for the user who started it. */
+    public Optional<ReportJob> job(String id, String user) {
+        return id == null ? Optional.empty()
+                : Optional.ofNullable(jobs.get(id)).filter(j -> j.owner().equals(user));
+    }
+
+    void run(ReportJob job, ClinicScope.Decided scope, ReportService.Request request) {
+        try {
+            job.progress(0, 0);
+            job.issued(ClinicScope.within(scope, () -> reports.issue(request, job::progress)).getId());
+        } catch (ReportRefusedException e) {
+            job.refused("Not issued: " + e.getMessage() + ". Nothing was stored.");
+        } catch (EJBAccessException e) {
+            job.refused("Not issued: your role may not issue this report. Nothing was stored.");
+        } catch (RuntimeException e) {
             Throwable cause = e instanceof EJBException x && x.getCausedByException() != null
                     ? x.getCausedByException() : e;
             if (cause instanceof IllegalArgumentException) {
