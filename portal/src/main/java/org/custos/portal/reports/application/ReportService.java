@@ -172,8 +172,13 @@ public class ReportService {
         }
         byte[] pdf;
         try {
-            pdf = signer.sign(new ReportRenderer(Clock.fixed(now, ZoneOffset.UTC)).render(report),
-                    "Custos " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " report", signing.issuer());
+            // rendered and signed file to file (PDFBox scratch files): the evidence is never held whole
+            Path rendered = context.evidenceFile().resolveSibling("report.pdf");
+            Path signed = context.evidenceFile().resolveSibling("signed.pdf");
+            new ReportRenderer(Clock.fixed(now, ZoneOffset.UTC)).render(report, rendered);
+            signer.signer().sign(rendered, signed, "Custos " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " report", signing.issuer());
+            pdf = Files.readAllBytes(signed);
         } catch (IOException e) {
             throw new ReportRefusedException("the report could not be signed: " + e.getMessage());
         }
