@@ -57,12 +57,13 @@ public final class ReportsTsa implements AutoCloseable {
                     exchange.sendResponseHeaders(400, -1);
                     return;
                 }
+                // counted before the answer leaves: a client that has read it must see it counted
+                served.incrementAndGet();
                 exchange.getResponseHeaders().set("Content-Type", "application/timestamp-reply");
                 exchange.sendResponseHeaders(200, answer.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(answer);
                 }
-                served.incrementAndGet();
             }
         });
         server.start();
