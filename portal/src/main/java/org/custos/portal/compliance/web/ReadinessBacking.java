@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.custos.portal.compliance.application.ComplianceService;
 import org.custos.portal.compliance.application.ComplianceService.Readiness;
+import org.custos.portal.compliance.domain.ReadinessVerdict;
 import org.custos.portal.ledger.application.LedgerService;
 import org.custos.portal.security.ClinicScope;
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.custos.portal.compliance.application.ComplianceService;
 import org.custos.portal.evidence.domain.StoredBundle;
 import org.custos.portal.ledger.domain.IntegrityAlert;
 import org.custos.portal.ledger.domain.LedgerIndex;
@@ -40,9 +39,6 @@ public class ReportCaveats {
 
     @Inject
     LedgerIndex index;
-
-    @Inject
-    ComplianceService compliance;
 
     /** The caveats about the ledger as of the report's issue time; empty when there is nothing to say. */
     List<String> ledger(ReportContent.Context c) {
@@ -148,9 +144,8 @@ public class ReportCaveats {
                 + a.getEndpoint() + ")";
     }
 
-    /** Key ids whose KMS receipt the clinic's last verified bundle did not verify. */
-    Set<String> receiptsNotVerified(String clinic) {
-        StoredBundle bundle = compliance.readiness(clinic).lastBundle();
+    /** Key ids whose KMS receipt the clinic's last verified {@code bundle} (may be null) did not verify. */
+    static Set<String> receiptsNotVerified(StoredBundle bundle) {
         Set<String> out = new HashSet<>();
         if (bundle == null || bundle.getSummary() == null) {
             return out;

@@ -22,7 +22,7 @@ import org.custos.portal.compliance.export.DisclosuresQuery;
 import org.custos.portal.compliance.export.ExportedDisclosure;
 import org.custos.portal.compliance.export.ExportedFinding;
 import org.custos.portal.compliance.export.FindingsQuery;
-import org.custos.portal.compliance.web.ReadinessVerdict;
+import org.custos.portal.compliance.domain.ReadinessVerdict;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.evidence.domain.StoredBundle;
 import org.custos.portal.ledger.domain.LedgerIndex;
@@ -194,8 +194,8 @@ public class ReportContent {
         ProvenEvent answered = first(events, "RequestAnswered", "requestId", requestId);
         Instant deadline = Deadlines.art12(received.time(), extended == null ? null : extended.time());
         String subject = received.field("subjectPseudonym");
-        Set<String> badReceipts = caveats.receiptsNotVerified(clinic);
         StoredBundle bundle = compliance.readiness(clinic).lastBundle();
+        Set<String> badReceipts = ReportCaveats.receiptsNotVerified(bundle);
         List<ErasureCertificate.DestroyedKey> keys = new ArrayList<>();
         List<ErasureCertificate.KmsReceipt> receipts = new ArrayList<>();
         List<ErasureCertificate.Anchor> anchors = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.custos.portal.compliance.web;
+package org.custos.portal.compliance.domain;
 
 import java.util.Map;
 
