@@ -94,7 +94,7 @@ export CUSTOS_PORTAL_URL="$BASE"
 export CUSTOS_OIDC_ISSUER="http://localhost:$KEYCLOAK_PORT/realms/custos"
 export CUSTOS_LEDGER_URL="http://127.0.0.1:$ANVIL_PORT"
 reports_pki_export "$CUSTOS_RUN_DIR/bench-reports-pki"
-unset CUSTOS_REPORTS_TSA_URL   # B-B: no timestamp authority in the measurement
+unset CUSTOS_REPORTS_TSA_URL CUSTOS_REPORTS_CRL   # B-B: no timestamp authority in the measurement
 kc_start "$KEYCLOAK_PORT" bench-reports-keycloak
 
 # anvil_fixture [extra flags...]: anvil from the demo fixture's state on our port (fixture flags, as anvil_start)

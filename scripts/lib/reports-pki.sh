@@ -72,6 +72,9 @@ reports_pki_export() {
   reports_pki_ensure "$dir"
   lines="$(reports_pki_env "$dir")" || die "cannot read the report keystore in $dir"
   eval "$lines"
+  # the CRL is for PAdES B-LT, which needs a timestamp authority: without one the portal signs B-B (and refuses a
+  # CRL without a TSA as a configuration error)
+  [[ -n "${CUSTOS_REPORTS_TSA_URL:-}" ]] || unset CUSTOS_REPORTS_CRL
 }
 
 reports_pki_rotate() {

@@ -4,6 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -23,7 +29,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  *
  * <p>Deterministic: the same signed file and the same lists give the same bytes. That is what lets the verifier
  * accept exactly this update and nothing else: it reads the lists back from the file, writes the update again with
- * {@link #increment} and requires the bytes after the signed revision to be identical.
+ * {@link #increment} and requires the bytes after the signed revision to be identical. PDFBox's incremental save
+ * puts a clock-based second file identifier in the update's trailer ({@code /ID [<first> <digest of the time>]},
+ * in the dictionary of its cross-reference stream); it is replaced, at the same length so no offset moves, by the
+ * (leading bytes of the) SHA-256 of the signed revision followed by the update with that identifier zeroed (ISO 32000-2 §14.4 asks only that the second
+ * identifier change when the file changes, which it does).
  */
 public final class DssIncrement {
 
@@ -44,14 +54,18 @@ public final class DssIncrement {
     /** Writes {@code signed} followed by the update to {@code out}. */
     static void append(byte[] signed, Contents contents, OutputStream out) throws IOException {
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(signed))) {
-            write(document, contents, out);
+            Update update = new Update(signed.length, out);
+            write(document, contents, update);
+            update.finish();
         }
     }
 
     /** Writes the file {@code signed} followed by the update to {@code out}, buffering in scratch files. */
     static void append(Path signed, Contents contents, OutputStream out) throws IOException {
         try (PDDocument document = Loader.loadPDF(signed.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
-            write(document, contents, out);
+            Update update = new Update(java.nio.file.Files.size(signed), out);
+            write(document, contents, update);
+            update.finish();
         }
     }
 
@@ -60,12 +74,15 @@ public final class DssIncrement {
      * {@code append} writes after the signed file.
      */
     public static byte[] increment(byte[] file, int length, Contents contents) throws IOException {
-        Tail tail = new Tail(length);
+        ByteArrayOutputStream tail = new ByteArrayOutputStream(1 << 14);
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(
                 ByteBuffer.wrap(file, 0, length).slice()))) {
-            write(document, contents, tail);
+            Update update = new Update(length, tail);
+            update.keepPrefix = false;
+            write(document, contents, update);
+            update.finish();
         }
-        return tail.bytes.toByteArray();
+        return tail.toByteArray();
     }
 
     private static void write(PDDocument document, Contents contents, OutputStream out) throws IOException {
@@ -99,29 +116,71 @@ public final class DssIncrement {
         dss.setItem(COSName.getPDFName(key), array);
     }
 
-    /** Discards the first {@code skip} bytes (the copy of the signed revision) and keeps the rest. */
-    private static final class Tail extends OutputStream {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
-        private long skip;
+    /**
+     * Passes the signed revision's {@code prefix} bytes through (or drops them) while hashing them, holds the update
+     * back, and on {@link #finish} writes the update with its second file identifier made deterministic.
+     */
+    private static final class Update extends OutputStream {
+        private final OutputStream out;
+        private final MessageDigest digest;
+        private final ByteArrayOutputStream update = new ByteArrayOutputStream(1 << 14);
+        private long prefix;
+        private boolean keepPrefix = true;
 
-        Tail(long skip) {
-            this.skip = skip;
-        }
-
-        @Override
-        public void write(int b) {
-            if (skip > 0) {
-                skip--;
-            } else {
-                bytes.write(b);
+        Update(long prefix, OutputStream out) {
+            this.prefix = prefix;
+            this.out = out;
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
-            int skipped = (int) Math.min(skip, len);
-            skip -= skipped;
-            bytes.write(b, off + skipped, len - skipped);
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int head = (int) Math.min(prefix, len);
+            if (head > 0) {
+                digest.update(b, off, head);
+                if (keepPrefix) {
+                    out.write(b, off, head);
+                }
+                prefix -= head;
+            }
+            update.write(b, off + head, len - head);
+        }
+
+        void finish() throws IOException {
+            byte[] bytes = update.toByteArray();
+            int[] at = secondIdentifier(bytes);
+            java.util.Arrays.fill(bytes, at[0], at[1], (byte) '0');
+            digest.update(bytes);
+            byte[] hex = HexFormat.of().withUpperCase().formatHex(digest.digest()).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(hex, 0, bytes, at[0], at[1] - at[0]);
+            out.write(bytes);
+            out.flush();
+        }
+
+        /** Where the hex digits of the last {@code /ID [<..> <..>]}'s second string start and end. */
+        private static int[] secondIdentifier(byte[] bytes) throws IOException {
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            Matcher id = ID.matcher(text);
+            int[] at = null;
+            while (id.find()) {
+                at = new int[] {id.start(1), id.end(1)};
+            }
+            if (at == null) {
+                throw new IOException("the incremental update has no /ID [<hex> <hex>] in its trailer");
+            }
+            return at;
         }
     }
+
+    private static final Pattern ID = Pattern.compile(
+            "/ID\\s*\\[\\s*<[0-9A-Fa-f]+>\\s*<([0-9A-Fa-f]{32}|[0-9A-Fa-f]{64})>\\s*\\]");
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * EU DSS 6.4 (default validation policy), in its own failsafe JVM with BouncyCastle 1.84: with the test CA trusted
- * and its CRL given offline, every signed report is TOTAL_PASSED at PAdES-BASELINE-B (and -T when timestamped); one
+ * and its CRL given offline, every signed report is TOTAL_PASSED at PAdES-BASELINE-B, -T when timestamped, -LT with the validation data
+ * in the trailing {@code /DSS} update; one
  * changed byte is TOTAL_FAILED / HASH_FAILURE.
  */
 class DssConformanceIT {
@@ -32,7 +33,7 @@ class DssConformanceIT {
     static List<String> signed() {
         List<String> files = new ArrayList<>();
         for (String report : Corpus.load().reports) {
-            files.addAll(List.of(report + "-b.pdf", report + "-t.pdf"));
+            files.addAll(List.of(report + "-b.pdf", report + "-t.pdf", report + "-lt.pdf"));
         }
         return files;
     }
@@ -53,7 +54,8 @@ class DssConformanceIT {
         String id = report.getFirstSignatureId();
         assertThat(report.getSignaturesCount()).isEqualTo(1);
         assertThat(report.getIndication(id)).as(describe(report, id)).isEqualTo(Indication.TOTAL_PASSED);
-        assertThat(report.getSignatureFormat(id)).isEqualTo(file.endsWith("-t.pdf")
+        assertThat(report.getSignatureFormat(id)).isEqualTo(file.endsWith("-lt.pdf")
+                ? SignatureLevel.PAdES_BASELINE_LT : file.endsWith("-t.pdf")
                 ? SignatureLevel.PAdES_BASELINE_T : SignatureLevel.PAdES_BASELINE_B);
     }
 

@@ -18,7 +18,7 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
-/** veraPDF 1.30.2 must find every report type PDF/A-3b compliant, unsigned, signed B-B and signed B-T. */
+/** veraPDF 1.30.2 must find every report type PDF/A-3b compliant, unsigned and signed B-B, B-T and B-LT. */
 class VeraPdfConformanceIT {
 
     @BeforeAll
@@ -29,7 +29,7 @@ class VeraPdfConformanceIT {
     static List<String> files() {
         List<String> files = new ArrayList<>();
         for (String report : Corpus.load().reports) {
-            files.addAll(List.of(report + ".pdf", report + "-b.pdf", report + "-t.pdf"));
+            files.addAll(List.of(report + ".pdf", report + "-b.pdf", report + "-t.pdf", report + "-lt.pdf"));
         }
         return files;
     }

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Properties;
 import org.custos.reports.render.ReportRenderer;
+import org.custos.reports.sign.CrlFiles;
 import org.custos.reports.sign.HttpTimestampClient;
 import org.custos.reports.sign.PadesSigner;
 import org.custos.reports.verify.ReportVerificationResult;
@@ -21,7 +22,8 @@ import org.custos.reports.verify.SignedReportVerifier;
 /**
  * Writes the conformance corpus that veraPDF, pdfsig and EU DSS check, using the real renderer and signer (run by
  * the build in a JVM with BouncyCastle 1.86, before the integration tests): for each report type
- * {@code NAME.pdf} (unsigned), {@code NAME-b.pdf} (PAdES B-B) and {@code NAME-t.pdf} (B-T, local TSA), plus
+ * {@code NAME.pdf} (unsigned), {@code NAME-b.pdf} (PAdES B-B), {@code NAME-t.pdf} (B-T, local TSA) and
+ * {@code NAME-lt.pdf} (B-LT: the chains and the CA's CRL in a {@code /DSS} update after the signature), plus
  * {@code ca.pem}, {@code ca.crl} (DER), {@code corpus.properties} (the names and the signing time). Every signed
  * file is re-verified with {@link SignedReportVerifier} before it is written; any failure exits non-zero.
  *
@@ -50,6 +52,8 @@ public final class ConformanceCorpus {
             PadesSigner b = new PadesSigner(pki.credentials(), clock, null);
             PadesSigner t = new PadesSigner(pki.credentials(), clock,
                     new HttpTimestampClient(tsa.url(), Duration.ofSeconds(10)));
+            PadesSigner lt = new PadesSigner(pki.credentials(), clock,
+                    new HttpTimestampClient(tsa.url(), Duration.ofSeconds(10)), CrlFiles.of(List.of(pki.crl)));
             for (SampleReports.Named sample : SampleReports.all()) {
                 byte[] unsigned = renderer.render(sample.report());
                 Files.write(dir.resolve(sample.name() + ".pdf"), unsigned);
@@ -57,6 +61,8 @@ public final class ConformanceCorpus {
                         verifier, "PAdES-B-B");
                 write(dir.resolve(sample.name() + "-t.pdf"), t.sign(unsigned, "Custos compliance report", "Custos"),
                         verifier, "PAdES-B-T");
+                write(dir.resolve(sample.name() + "-lt.pdf"), lt.sign(unsigned, "Custos compliance report", "Custos"),
+                        verifier, "PAdES-B-LT");
             }
         }
         index.setProperty("reports", String.join(",", SampleReports.all().stream().map(SampleReports.Named::name)

@@ -43,9 +43,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PAdES B-LT signing: the signer refuses revoked, uncovered or stale revocation data and fetches CRLs from the
- * certificates' distribution points within its limits. (Acceptance of the DSS update by the verifier is not yet
- * tested here: see docs/reports.md "Not yet done".)
+ * PAdES B-LT signing: the signer's own B-LT files verify as B-LT; the one update after the signature is
+ * reproducible byte for byte (so the verifier accepts exactly it), and anything else after the signed revision, or
+ * validation data not on the signature's paths, is refused; the signer refuses revoked, uncovered or stale
+ * revocation data and fetches CRLs from the certificates' distribution points within its limits.
  */
 class LongTermSignatureTest {
 
@@ -95,6 +96,26 @@ class LongTermSignatureTest {
         }
     }
 
+    private static DssIncrement.Contents dssOf(byte[] file) throws IOException {
+        try (PDDocument document = Loader.loadPDF(file)) {
+            COSDictionary dss = (COSDictionary) document.getDocumentCatalog().getCOSObject()
+                    .getDictionaryObject(COSName.getPDFName("DSS"));
+            List<List<byte[]>> lists = new ArrayList<>();
+            for (String key : List.of("Certs", "CRLs", "OCSPs")) {
+                List<byte[]> entries = new ArrayList<>();
+                if (dss.getDictionaryObject(COSName.getPDFName(key)) instanceof COSArray array) {
+                    for (int i = 0; i < array.size(); i++) {
+                        try (var in = ((org.apache.pdfbox.cos.COSStream) array.getObject(i)).createRawInputStream()) {
+                            entries.add(in.readAllBytes());
+                        }
+                    }
+                }
+                lists.add(entries);
+            }
+            return new DssIncrement.Contents(lists.get(0), lists.get(1), lists.get(2));
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(a);
@@ -114,6 +135,84 @@ class LongTermSignatureTest {
         }
         return concat(signed, DssIncrement.increment(signed, signed.length,
                 new DssIncrement.Contents(c, r, ocsps)));
+    }
+
+    @Test
+    void theSignersOwnLongTermFileVerifiesAsBLt() throws Exception {
+        ReportVerificationResult result = verify(lt);
+        assertThat(result.verified()).as(result.toString()).isTrue();
+        assertThat(result.facts().level()).isEqualTo("PAdES-B-LT");
+        assertThat(verify(t).facts().level()).isEqualTo("PAdES-B-T");
+        Path file = dir.resolve("lt.pdf");
+        Files.write(file, lt);
+        assertThat(new SignedReportVerifier(List.of(pki.ca), CLOCK).verify(file).facts().level())
+                .isEqualTo("PAdES-B-LT");
+    }
+
+    @Test
+    void theUpdateIsReproducibleAndItsSecondIdentifierIsNotTheClock() throws Exception {
+        int end = signedEnd(lt);
+        byte[] tail = java.util.Arrays.copyOfRange(lt, end, lt.length);
+        DssIncrement.Contents contents = dssOf(lt);
+        // written again now (another millisecond than the signer's @BeforeAll), from the signed revision alone
+        byte[] signedRevision = java.util.Arrays.copyOf(lt, end);
+        assertThat(DssIncrement.increment(signedRevision, end, contents)).isEqualTo(tail);
+        String trailer = new String(tail, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("/ID\\s*\\[\\s*<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>")
+                .matcher(trailer);
+        assertThat(id.find()).as("the update's trailer has an /ID").isTrue();
+        assertThat(id.group(2)).hasSize(64).isNotEqualTo(id.group(1));
+        // the same update written for a T file of another signing gets another second identifier
+        byte[] other = DssIncrement.increment(t, t.length, contents);
+        java.util.regex.Matcher otherId = java.util.regex.Pattern
+                .compile("/ID\\s*\\[\\s*<[0-9A-Fa-f]+>\\s*<([0-9A-Fa-f]+)>")
+                .matcher(new String(other, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(otherId.find()).isTrue();
+        assertThat(otherId.group(1)).isNotEqualTo(id.group(2));
+    }
+
+    @Test
+    void aBTFileWithTheRightUpdateAppendedIsBLt() throws Exception {
+        byte[] extended = withDss(t, List.of(pki.signer, pki.ca), List.of(pki.crl), List.of());
+        ReportVerificationResult result = verify(extended);
+        assertThat(result.verified()).as(result.toString()).isTrue();
+        assertThat(result.facts().level()).isEqualTo("PAdES-B-LT");
+    }
+
+    @Test
+    void anythingElseAfterTheSignedRevisionIsRefused() throws Exception {
+        assertThat(verify(concat(lt, new byte[] {'\n'})).reason()).isEqualTo(ReportReasonCode.NOT_WHOLE_FILE);
+        assertThat(verify(concat(lt, "%%EOF\n".getBytes())).reason()).isEqualTo(ReportReasonCode.NOT_WHOLE_FILE);
+        // a second DSS update on top of the first
+        byte[] twice = concat(lt, DssIncrement.increment(lt, lt.length, new DssIncrement.Contents(
+                List.of(pki.signer.getEncoded()), List.of(pki.crl.getEncoded()), List.of())));
+        assertThat(verify(twice).reason()).isEqualTo(ReportReasonCode.NOT_WHOLE_FILE);
+        // one byte of the update changed (its second identifier)
+        byte[] flipped = lt.clone();
+        int end = signedEnd(lt);
+        String tail = new String(flipped, end, flipped.length - end, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = end + tail.lastIndexOf('>') - 1;
+        flipped[at] = (byte) (flipped[at] == '0' ? '1' : '0');
+        assertThat(verify(flipped).reason()).isEqualTo(ReportReasonCode.NOT_WHOLE_FILE);
+        // an update with something besides /DSS: a new /Info written by PDFBox's own incremental save
+        try (PDDocument document = Loader.loadPDF(lt)) {
+            COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+            catalog.setItem(COSName.getPDFName("Custos"), new COSString("added"));
+            catalog.setNeedToBeUpdated(true);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
+            assertThat(verify(out.toByteArray()).reason()).isEqualTo(ReportReasonCode.NOT_WHOLE_FILE);
+        }
+    }
+
+    @Test
+    void validationDataOffTheSignaturesPathsIsRefused() throws Exception {
+        byte[] foreignCert = withDss(t, List.of(pki.signer, pki.ca, foreign.ca), List.of(pki.crl), List.of());
+        assertThat(verify(foreignCert).reason()).isEqualTo(ReportReasonCode.DSS_CERTIFICATE_NOT_ON_PATH);
+        byte[] foreignCrl = withDss(t, List.of(pki.signer, pki.ca), List.of(foreign.crl), List.of());
+        assertThat(verify(foreignCrl).reason()).isEqualTo(ReportReasonCode.DSS_CRL_NOT_FROM_CHAIN);
+        byte[] garbage = withDss(t, List.of(pki.signer, pki.ca), List.of(pki.crl), List.of(new byte[] {1, 2, 3}));
+        assertThat(verify(garbage).reason()).isEqualTo(ReportReasonCode.DSS_MALFORMED);
     }
 
     @Test

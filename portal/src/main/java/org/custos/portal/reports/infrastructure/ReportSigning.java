@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.custos.reports.sign.CrlFiles;
 import org.custos.reports.sign.HttpTimestampClient;
 import org.custos.reports.sign.PadesSigner;
 import org.custos.reports.sign.SigningCredentials;
@@ -25,7 +26,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The report signer, configured from the environment (docs/reports.md, "Signing in the portal"):
  * {@code CUSTOS_REPORTS_KEYSTORE} (PKCS#12; never in the repository), {@code CUSTOS_REPORTS_KEYSTORE_PASSWORD},
- * {@code CUSTOS_REPORTS_TSA_URL} (optional: PAdES B-T), {@code CUSTOS_REPORTS_TRUST_ANCHOR} (the CA published to
+ * {@code CUSTOS_REPORTS_TSA_URL} (optional: PAdES B-T), {@code CUSTOS_REPORTS_CRL} (optional, with the TSA:
+ * PAdES B-LT; comma-separated CRL files, read again for every report so that a refreshed CRL is used at once),
+ * {@code CUSTOS_REPORTS_TRUST_ANCHOR} (the CA published to
  * readers; default: the last certificate of the keystore's chain), {@code CUSTOS_REPORTS_ISSUER}. The keystore is
  * read on first use; a portal without one runs, and issuing says what is missing.
  */
@@ -37,6 +40,7 @@ public class ReportSigning {
     public static final String TSA_URL = "custos.reports.tsa-url";
     public static final String TRUST_ANCHOR = "custos.reports.trust-anchor";
     public static final String ISSUER = "custos.reports.issuer";
+    public static final String CRL = "custos.reports.crl";
 
     /** Signing is not configured or its configuration is wrong; the message says which setting. */
     public static final class NotConfiguredException extends IllegalStateException {
@@ -59,7 +63,34 @@ public class ReportSigning {
         Optional<String> tsa = value(TSA_URL);
         TimestampClient timestamps = tsa.map(url -> (TimestampClient) new HttpTimestampClient(URI.create(url),
                 Duration.ofSeconds(20))).orElse(null);
-        return new Signer(new PadesSigner(c, clock, timestamps), timestamps == null ? "PAdES-B-B" : "PAdES-B-T", c);
+        Optional<String> crls = value(CRL);
+        if (crls.isEmpty()) {
+            return new Signer(new PadesSigner(c, clock, timestamps), timestamps == null ? "PAdES-B-B" : "PAdES-B-T",
+                    c);
+        }
+        if (timestamps == null) {
+            throw new NotConfiguredException("CUSTOS_REPORTS_CRL is set for PAdES B-LT, which needs a timestamp "
+                    + "authority: set CUSTOS_REPORTS_TSA_URL too (or unset CUSTOS_REPORTS_CRL for B-B)");
+        }
+        return new Signer(new PadesSigner(c, clock, timestamps, revocation(crls.get())), "PAdES-B-LT", c);
+    }
+
+    /** The CRL files, read now; a missing or unreadable one is a configuration error naming the file. */
+    static CrlFiles revocation(String files) {
+        List<Path> paths = new ArrayList<>();
+        for (String file : files.split(",")) {
+            if (!file.isBlank()) {
+                paths.add(Path.of(file.strip()));
+            }
+        }
+        if (paths.isEmpty()) {
+            throw new NotConfiguredException("CUSTOS_REPORTS_CRL names no file");
+        }
+        try {
+            return CrlFiles.read(paths);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new NotConfiguredException("CUSTOS_REPORTS_CRL cannot be read: " + e.getMessage());
+        }
     }
 
     /** The issuer printed on reports. */

@@ -60,8 +60,8 @@ import org.openqa.selenium.WebElement;
  * environment's report keystore ({@code CUSTOS_REPORTS_*}) and timestamping with {@link ReportsTsa} on
  * 127.0.0.1:18318 (configured here as {@code custos.reports.tsa.url}; the environment's value wins). Every PDF is
  * downloaded through the browser and then passes all of {@link ReportConformance} at the expected level
- * (system property {@code custos.it.reports.level}; default B-T, the level the portal signs with a timestamp
- * authority: it does not sign B-LT yet, docs/reports.md "Not yet done"): veraPDF, EU DSS, pdfsig, Custos's verifier and {@code transcript --rpc} against this test's anvil.
+ * (system property {@code custos.it.reports.level}; default B-LT when {@code CUSTOS_REPORTS_CRL} is set, else
+ * B-T): veraPDF, EU DSS, pdfsig, Custos's verifier and {@code transcript --rpc} against this test's anvil.
  *
  * <p>The regulator issues a consortium integrity report and a clinic audit report for clinic-south;
  * officer-north issues a pre-inspection report and finds it in the register, gets "not found" (404) for
@@ -98,7 +98,8 @@ class ReportsBrowserIT {
         conformance = new ReportConformance(ConformanceSettings.fromEnvironment(System.getenv(), anvil.url())
                 .with(identity.extraAnchors(), identity.extraCrls()));
         String configured = System.getProperty("custos.it.reports.level", "");
-        level = !configured.isBlank() ? Level.parse(configured) : Level.B_T;
+        level = !configured.isBlank() ? Level.parse(configured)
+                : System.getenv().getOrDefault(ConformanceSettings.CRL_ENV, "").isBlank() ? Level.B_T : Level.B_LT;
 
         Properties config = new Properties();
         config.putAll(chain.config(anvil.url()));

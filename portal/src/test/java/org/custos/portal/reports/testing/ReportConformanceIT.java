@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * rendered and signed here with a throw-away BouncyCastle CA, B-B and B-T (timestamps from {@link ReportsTsa} on its
  * fixed port 18318), passes all five validators at its level; the B-T file extended to B-LT by EU DSS
  * ({@link DssLtExtension}) passes veraPDF, DSS (PAdES_BASELINE_LT), pdfsig and transcript at B-LT (Custos's verifier
- * knows no B-LT yet: NOT_WHOLE_FILE); and each kind of bad file is refused by the validators
+ * accepts only the one {@code /DSS} update its own signer writes, so DSS's is NOT_WHOLE_FILE); Custos's own B-LT
+ * signing passes all five at B-LT; and each kind of bad file is refused by the validators
  * whose job it is: the wrong level (DSS, Custos), one changed byte (veraPDF, DSS, pdfsig, Custos), an appended
  * byte (veraPDF, pdfsig, Custos; DSS accepts it), another signer's key (DSS, pdfsig, Custos), validly signed evidence that the node contradicts
  * (transcript), a file that is not PDF/A (veraPDF) or not a PDF at all (all five).
@@ -123,6 +124,19 @@ class ReportConformanceIT {
         assertThat(ReportConformance.of(verdicts, DssCheck.NAME).detail()).contains("PAdES_BASELINE_LT");
         // at B-T the same file is refused by DSS: the level is read, not assumed
         assertThat(ReportConformance.of(check(lt, Level.B_T), DssCheck.NAME).passed()).isFalse();
+    }
+
+    @Test
+    void aBLTReportSignedByCustosPassesEveryValidatorAtBLT() throws Exception {
+        byte[] pdf = new ReportRenderer(CLOCK).render(SampleReports.clinicAudit(4, new Evidence(transcript)));
+        byte[] signed = new PadesSigner(pki.credentials(), CLOCK, new HttpTimestampClient(ReportsTsa.URL,
+                Duration.ofSeconds(10)), org.custos.reports.sign.CrlFiles.of(List.of(pki.crl)))
+                .sign(pdf, "Custos compliance report", "Custos");
+        Path lt = Files.write(dir.resolve("audit-custos-lt.pdf"), signed);
+        conformance.assertConforms(lt, Level.B_LT);
+        List<Verdict> verdicts = check(lt, Level.B_LT);
+        assertThat(ReportConformance.of(verdicts, DssCheck.NAME).detail()).contains("PAdES_BASELINE_LT");
+        assertThat(ReportConformance.of(verdicts, CustosCheck.NAME).detail()).contains("PAdES-B-LT");
     }
 
     @Test
