@@ -12,7 +12,7 @@ import java.util.Objects;
 public record ErasureCertificate(ReportHeader header, String clinic, String requestId, String subjectPseudonym,
                                  LocalDate received, LocalDate deadline, LocalDate completed,
                                  List<DestroyedKey> keys, List<KmsReceipt> receipts, List<Anchor> anchors,
-                                 Evidence evidence) implements Report {
+                                 List<String> notCertifiedBecause, Evidence evidence) implements Report {
 
     /** A key registered to the subject and destroyed. */
     public record DestroyedKey(String keyId, String destroyedAt, String kmsEvidenceHash) {
@@ -57,11 +57,24 @@ public record ErasureCertificate(ReportHeader header, String clinic, String requ
         keys = List.copyOf(keys);
         receipts = List.copyOf(receipts);
         anchors = List.copyOf(anchors);
+        notCertifiedBecause = List.copyOf(notCertifiedBecause);
     }
 
-    /** Completed, every key destroyed with a verified receipt, and on time. */
+    /** Without the issuer's own reasons (the certificate then decides from its tables alone). */
+    public ErasureCertificate(ReportHeader header, String clinic, String requestId, String subjectPseudonym,
+                              LocalDate received, LocalDate deadline, LocalDate completed, List<DestroyedKey> keys,
+                              List<KmsReceipt> receipts, List<Anchor> anchors, Evidence evidence) {
+        this(header, clinic, requestId, subjectPseudonym, received, deadline, completed, keys, receipts, anchors,
+                List.of(), evidence);
+    }
+
+    /**
+     * Completed, every key destroyed with a verified receipt, on time, and no reason from the issuer against it
+     * ({@link #notCertifiedBecause}: e.g. a read of the subject's records after a key's destruction, or a
+     * destruction one second after the deadline, which the dates alone do not show).
+     */
     public boolean certified() {
-        return completed != null && !completed.isAfter(deadline) && !keys.isEmpty()
+        return notCertifiedBecause.isEmpty() && completed != null && !completed.isAfter(deadline) && !keys.isEmpty()
                 && keys.stream().allMatch(k -> receipts.stream()
                         .anyMatch(r -> r.verified() && r.keyId().equals(k.keyId())));
     }

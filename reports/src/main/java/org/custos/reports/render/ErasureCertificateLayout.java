@@ -26,6 +26,9 @@ final class ErasureCertificateLayout {
         canvas.paragraph(canvas.fonts.bold, 11, certified ? Colours.TEXT : Colours.ACCENT, certified
                 ? "Outcome: " + OUTCOME + "."
                 : "Outcome: NOT certified as erasure-equivalent (see the tables below).");
+        for (String reason : r.notCertifiedBecause()) {
+            canvas.paragraph(canvas.fonts.regular, 10, Colours.ACCENT, "Not certified because: " + reason);
+        }
         canvas.paragraph("The ledger keeps only keyed hashes and commitments. Destroying every key registered to the "
                 + "data subject makes those records practically inaccessible: this is erasure-equivalent "
                 + "(crypto-shredding), not erasure. The records still exist on the chain, in the words of CNIL 2018: "

@@ -16,14 +16,15 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
  * Verifies a signed Custos report, stopping at the first failure, in this order:
  * <ol>
  *   <li>the file parses and holds exactly one signature, SubFilter {@code ETSI.CAdES.detached};</li>
- *   <li>the signature covers the whole file: {@code /ByteRange [0 a b c]} with {@code b + c} = file length and
- *       the gap exactly the {@code /Contents} hex string (so an appended byte or incremental update is
- *       {@code NOT_WHOLE_FILE}; the one exception is exactly one update that adds only the B-LT {@code /DSS},
- *       {@link TrailingDss}), in its one canonical form (hex of one case, the DER of the CMS, zero padding):
- *       no byte of the file can change without changing what is signed or what is checked;</li>
+ *   <li>the signed revision: {@code /ByteRange [0 a b c]} with the gap exactly the {@code /Contents} hex string,
+ *       in its one canonical form (hex of one case, the DER of the CMS, zero padding);</li>
  *   <li>the CMS: one signer, message digest, signing-certificate-v2, signature value ({@link CmsSignature});</li>
  *   <li>the timestamp when present, and the chains of signer and timestamp authority to a trust anchor, at the
  *       timestamp's time (B-T) or the clock's time (B-B);</li>
+ *   <li>the signature covers the whole file: {@code b + c} = file length (so an appended byte or incremental
+ *       update is {@code NOT_WHOLE_FILE}; the one exception is exactly one update that adds only the B-LT
+ *       {@code /DSS}, {@link TrailingDss}): no byte of the file can change without changing what is signed or
+ *       what is checked;</li>
  *   <li>the catalogue's {@code /DSS} when present ({@link LongTermData}): its certificates are on those paths and
  *       its CRLs are issued by them; with a timestamp this is {@code PAdES-B-LT};</li>
  *   <li>the embedded evidence's SHA-256 equals every printed "Evidence SHA-256:" line.</li>
@@ -83,14 +84,15 @@ public final class SignedReportVerifier {
                         PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), signature.getSubFilter());
             }
             long end = SignedRange.end(signature.getByteRange());
-            int revision = file.length;
-            if (end > 0 && end < file.length) {
-                TrailingDss.require(file, (int) end, document);
-                revision = (int) end;
-            }
-            SignedRange range = SignedRange.of(file, signature.getByteRange(), revision);
+            boolean trailing = end > 0 && end < file.length;
+            SignedRange range = SignedRange.of(file, signature.getByteRange(), trailing ? (int) end : file.length);
             Instant now = clock.instant();
             CmsSignature.Verified signer = cms(range, now);
+            if (trailing) {
+                // after the signature's own checks: a changed byte inside the signed revision is a
+                // DIGEST_MISMATCH (the DSS update, written again from the changed revision, would differ too)
+                TrailingDss.require(file, (int) end, document);
+            }
             boolean longTerm = dss(document, signer);
             byte[] evidence = evidence(document);
             Instant timestamp = signer.timestamp();

@@ -24,6 +24,7 @@ import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.custos.reports.model.ClinicAuditReport;
 import org.custos.reports.model.DisclosureAccounting;
+import org.custos.reports.model.ErasureCertificate;
 import org.custos.reports.model.Evidence;
 import org.custos.reports.model.Finding;
 import org.custos.reports.model.Severity;
@@ -143,6 +144,17 @@ class ReportRendererTest {
                 SampleReports.erasureCertificate().receipts(), List.of(), Evidence.of("{}"))));
         assertThat(late.replaceAll("\\s+", " ")).contains("NOT certified as erasure-equivalent")
                 .contains("after the deadline");
+        // in time by the dates, but the issuer found a read after a key's destruction: not certified, and why
+        ErasureCertificate sample = SampleReports.erasureCertificate();
+        ErasureCertificate read = new ErasureCertificate(sample.header(), sample.clinic(), sample.requestId(),
+                sample.subjectPseudonym(), sample.received(), sample.deadline(), sample.completed(), sample.keys(),
+                sample.receipts(), sample.anchors(), List.of("a record under key k1 was read at 2026-02-21T08:00:00Z"),
+                Evidence.of("{}"));
+        assertThat(read.certified()).isFalse();
+        assertThat(text(renderer.render(read)).replaceAll("\\s+", " "))
+                .contains("NOT certified as erasure-equivalent")
+                .contains("Not certified because: a record under key k1 was read at 2026-02-21T08:00:00Z")
+                .doesNotContain("Outcome: erasure-equivalent");
     }
 
     @Test

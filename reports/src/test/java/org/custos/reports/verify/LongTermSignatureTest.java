@@ -194,6 +194,10 @@ class LongTermSignatureTest {
         int at = end + tail.lastIndexOf('>') - 1;
         flipped[at] = (byte) (flipped[at] == '0' ? '1' : '0');
         assertThat(verify(flipped).reason()).isEqualTo(ReportReasonCode.NOT_WHOLE_FILE);
+        // one byte changed inside the signed revision: the digest says so first (the update would differ too)
+        byte[] changed = lt.clone();
+        changed[new String(changed, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("<dc:title>") + 20] ^= 0x01;
+        assertThat(verify(changed).reason()).isEqualTo(ReportReasonCode.DIGEST_MISMATCH);
         // an update with something besides /DSS: a new /Info written by PDFBox's own incremental save
         try (PDDocument document = Loader.loadPDF(lt)) {
             COSDictionary catalog = document.getDocumentCatalog().getCOSObject();

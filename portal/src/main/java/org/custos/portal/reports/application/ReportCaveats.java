@@ -1,20 +1,14 @@
 package org.custos.portal.reports.application;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.custos.portal.evidence.domain.StoredBundle;
 import org.custos.portal.ledger.domain.IntegrityAlert;
 import org.custos.portal.ledger.domain.LedgerIndex;
 import org.custos.portal.ledger.domain.LedgerNode;
@@ -34,8 +28,6 @@ public class ReportCaveats {
 
     /** An alert seen this recently is open: the sync raised it again in one of its last runs. */
     static final Duration OPEN_WINDOW = Duration.ofHours(1);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     LedgerIndex index;
@@ -142,20 +134,5 @@ public class ReportCaveats {
     private static String describe(IntegrityAlert a) {
         return a.getReason() + " at block " + a.getBlockNumber() + " (" + a.getCheck() + ", node "
                 + a.getEndpoint() + ")";
-    }
-
-    /** Key ids whose KMS receipt the clinic's last verified {@code bundle} (may be null) did not verify. */
-    static Set<String> receiptsNotVerified(StoredBundle bundle) {
-        Set<String> out = new HashSet<>();
-        if (bundle == null || bundle.getSummary() == null) {
-            return out;
-        }
-        try {
-            JsonNode receipts = JSON.readTree(bundle.getSummary()).path("receipts");
-            receipts.forEach(r -> out.add(r.path("keyId").asText()));
-        } catch (IOException e) {
-            throw new IllegalStateException("stored bundle summary is malformed", e);
-        }
-        return out;
     }
 }

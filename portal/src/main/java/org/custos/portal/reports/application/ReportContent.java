@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import org.custos.portal.compliance.application.ComplianceService;
 import org.custos.portal.compliance.application.ExportService;
 import org.custos.portal.compliance.application.ProvenEvents;
-import org.custos.portal.compliance.domain.Deadlines;
 import org.custos.portal.compliance.domain.Rule;
 import org.custos.portal.compliance.domain.RulesEngine;
 import org.custos.portal.compliance.export.DisclosuresQuery;
@@ -38,6 +37,9 @@ import org.custos.reports.model.DisclosureAccounting;
 import org.custos.reports.model.ErasureCertificate;
 import org.custos.reports.model.Finding;
 import org.custos.reports.model.ReportHeader;
+import org.custos.portal.dpo.application.ReceiptStatuses;
+import org.custos.portal.dpo.application.RequestCase;
+import org.custos.portal.dpo.application.RequestCaseService;
 import org.custos.reports.model.Severity;
 
 /**
@@ -67,6 +69,12 @@ public class ReportContent {
 
     @Inject
     ReportCaveats caveats;
+
+    @Inject
+    RequestCaseService cases;
+
+    @Inject
+    ReceiptStatuses receiptStatuses;
 
     ConsortiumIntegrityReport consortium(Context c, List<LedgerNode> nodes)
             throws LedgerUnavailableException, TranscriptBuilder.EvidenceException, IOException {
@@ -181,53 +189,56 @@ public class ReportContent {
                 subject, requested, rows, ReportService.evidence(built.file()));
     }
 
+    /**
+     * The erasure certificate of one request: the request's case as the DPO's request page shows it
+     * ({@link RequestCaseService}: the same verdict, keys and receipt statuses), its events cited, and every KMS
+     * deletion receipt kept for the request embedded in the evidence ({@code custos-evidence/2} {@code kmsReceipts},
+     * re-verified against the anchored hash and the registered attestation key before signing). "Erasure-equivalent"
+     * only when the verdict is; otherwise the verdict's reasons are printed.
+     */
     ErasureCertificate erasure(Context c, String clinic, String requestId)
             throws LedgerUnavailableException, TranscriptBuilder.EvidenceException, ReportRefusedException,
             IOException {
-        List<ProvenEvent> events = ProvenEvents.load(index, clinic);
-        ProvenEvent received = first(events, "RequestReceived", "requestId", requestId);
-        if (received == null || received.intField("requestType") != 1) {
-            throw new ReportRefusedException("no erasure request " + requestId + " of this clinic is on the "
-                    + "verified ledger");
-        }
-        ProvenEvent extended = first(events, "RequestExtended", "requestId", requestId);
-        ProvenEvent answered = first(events, "RequestAnswered", "requestId", requestId);
-        Instant deadline = Deadlines.art12(received.time(), extended == null ? null : extended.time());
-        String subject = received.field("subjectPseudonym");
-        StoredBundle bundle = compliance.readiness(clinic).lastBundle();
-        Set<String> badReceipts = ReportCaveats.receiptsNotVerified(bundle);
+        RequestCase rc = cases.request(requestId, clinic).filter(RequestCase::erasure).orElseThrow(() ->
+                new ReportRefusedException("no erasure request " + requestId + " of this clinic is on the verified "
+                        + "ledger"));
+        List<ProvenEvent> events = ProvenEvents.load(index, rc.clinicId());
         List<ErasureCertificate.DestroyedKey> keys = new ArrayList<>();
         List<ErasureCertificate.KmsReceipt> receipts = new ArrayList<>();
         List<ErasureCertificate.Anchor> anchors = new ArrayList<>();
-        List<ProvenEvent> proofs = new ArrayList<>(List.of(received));
-        if (extended != null) {
-            proofs.add(extended);
-        }
-        if (answered != null) {
-            proofs.add(answered);
-        }
-        Instant completed = answered != null && answered.intField("outcome") == 0 ? answered.time() : null;
-        boolean allDestroyed = true;
-        for (ProvenEvent key : events) {
-            if (!key.name().equals("KeyRegistered") || !subject.equals(key.fields().get("subjectPseudonym"))
-                    || answered != null && key.time().isAfter(answered.time())) {
-                continue;
+        List<ProvenEvent> proofs = new ArrayList<>();
+        for (RequestCase.Step step : rc.timeline()) {
+            if (step.proof() != null && !proofs.contains(step.proof())) {
+                proofs.add(step.proof());
             }
-            proofs.add(key);
-            ProvenEvent destroyed = first(events, "KeyDestroyed", "keyId", key.field("keyId"));
-            if (destroyed == null) {
+        }
+        Instant completed = rc.answered() != null && "FULFILLED".equals(rc.outcome()) ? rc.answered() : null;
+        boolean allDestroyed = !rc.keys().isEmpty();
+        for (RequestCase.KeyRow k : rc.keys()) {
+            if (k.destroyed() == null) {
                 allDestroyed = false;
                 continue;
             }
-            proofs.add(destroyed);
-            keys.add(new ErasureCertificate.DestroyedKey(key.field("keyId"), destroyed.time().toString(),
-                    destroyed.field("kmsDeletionReceiptHash")));
-            boolean covered = bundle != null && bundle.getVerifiedBlock() >= destroyed.block()
-                    && !badReceipts.contains(key.field("keyId"));
-            receipts.add(new ErasureCertificate.KmsReceipt(bundle == null ? "no verified bundle"
-                    : "bundle " + bundle.getSha256().substring(0, 16), key.field("keyId"),
-                    "the clinic's registered KMS attestation key", covered));
-            completed = completed == null || destroyed.time().isAfter(completed) ? destroyed.time() : completed;
+            keys.add(new ErasureCertificate.DestroyedKey(k.keyId(), k.destroyed().time().toString(),
+                    k.destroyed().field("kmsDeletionReceiptHash")));
+            receipts.add(new ErasureCertificate.KmsReceipt(k.receiptStatus(), k.keyId(),
+                    "the clinic's registered KMS attestation key", k.receiptVerified()));
+            completed = completed == null || k.destroyed().time().isAfter(completed) ? k.destroyed().time()
+                    : completed;
+        }
+        List<TranscriptBuilder.Receipt> embedded = new ArrayList<>();
+        for (ReceiptStatuses.Kept kept : receiptStatuses.kept(rc.clinicId(), rc.requestId())) {
+            RequestCase.KeyRow key = rc.keys().stream().filter(k -> k.keyId().equals(kept.keyId())
+                    && k.destroyed() != null).findFirst().orElse(null);
+            ProvenEvent registration = key == null ? null : registrationBefore(events, key.destroyed());
+            if (registration == null) {
+                continue;
+            }
+            VerifiedEvent destroyed = index.event(key.destroyed().id(), null).orElse(null);
+            VerifiedEvent registered = index.event(registration.id(), null).orElse(null);
+            if (destroyed != null && registered != null) {
+                embedded.add(new TranscriptBuilder.Receipt(kept.receipt(), kept.signature(), destroyed, registered));
+            }
         }
         List<VerifiedEvent> cited = new ArrayList<>();
         for (ProvenEvent p : proofs) {
@@ -235,12 +246,29 @@ public class ReportContent {
             index.event(p.id(), null).ifPresent(cited::add);
         }
         TranscriptBuilder.Built built = c.transcripts().build(c.state().getVerifiedNumber(), cited, Set.of(),
-                c.progress(), c.evidenceFile());
-        LocalDate done = answered == null || !allDestroyed ? null : date(completed);
-        LocalDate receivedDay = date(received.time());
-        return new ErasureCertificate(header(c, "the data-protection officer", caveats.ledger(c)), clinic,
-                requestId, subject, receivedDay, date(deadline), done != null && done.isBefore(receivedDay)
-                ? receivedDay : done, keys, receipts, anchors, ReportService.evidence(built.file()));
+                embedded, c.progress(), c.evidenceFile());
+        LocalDate done = rc.answered() == null || !allDestroyed ? null : date(completed);
+        LocalDate receivedDay = date(rc.received());
+        List<String> reasons = rc.verdict().certified() ? List.of() : rc.verdict().reasons().isEmpty()
+                ? List.of(rc.verdict().outcome().words()) : rc.verdict().reasons();
+        return new ErasureCertificate(header(c, "the data-protection officer", caveats.ledger(c)), rc.clinicId(),
+                rc.requestId(), rc.subject(), receivedDay, date(rc.deadline()), done != null
+                && done.isBefore(receivedDay) ? receivedDay : done, keys, receipts, anchors, reasons,
+                ReportService.evidence(built.file()));
+    }
+
+    /** The clinic's last ClinicAdmitted/ClinicUpdated before {@code destroyed} (chain order), or null. */
+    private static ProvenEvent registrationBefore(List<ProvenEvent> events, ProvenEvent destroyed) {
+        ProvenEvent last = null;
+        for (ProvenEvent e : events) {
+            if (e.id() >= destroyed.id()) {
+                break;
+            }
+            if (e.name().equals("ClinicAdmitted") || e.name().equals("ClinicUpdated")) {
+                last = e;
+            }
+        }
+        return last;
     }
 
     private static ProvenEvent first(List<ProvenEvent> events, String name, String field, String value) {

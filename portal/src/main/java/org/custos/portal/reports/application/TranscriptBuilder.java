@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -54,6 +55,26 @@ final class TranscriptBuilder {
         }
     }
 
+    /**
+     * A KMS deletion receipt to embed ({@code custos-evidence/2} {@code kmsReceipts}): its exact bytes and 65-byte
+     * signature, the {@code KeyDestroyed} event that anchors its hash and the clinic's {@code ClinicAdmitted} or
+     * {@code ClinicUpdated} that registered the attestation key before the destruction (both are cited).
+     */
+    record Receipt(byte[] receipt, byte[] signature, VerifiedEvent destroyed, VerifiedEvent registration) {
+    }
+
+    /** Reads a receipt's JSON for the content check (bounded: receipts are at most 64 KiB when kept). */
+    private static final TranscriptVerifier.JsonReader RECEIPT_JSON = bytes -> {
+        if (bytes.length > 1 << 16) {
+            throw new IllegalArgumentException("receipt larger than 64 KiB");
+        }
+        try {
+            return JSON.readValue(bytes, Object.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    };
+
     /** A transcript written to {@code file} and ledger-verifier's verdict on it. */
     record Built(Path file, EvidenceReport verdict, long blocks, long bodies, int events) {
     }
@@ -77,13 +98,31 @@ final class TranscriptBuilder {
      */
     Built build(long head, List<VerifiedEvent> cited, Set<Long> bodies, ReportProgress progress, Path out)
             throws LedgerUnavailableException, EvidenceException, IOException {
+        return build(head, cited, bodies, List.of(), progress, out);
+    }
+
+    /**
+     * As {@link #build(long, List, Set, ReportProgress, Path)}, with KMS deletion receipts: then the transcript is
+     * {@code custos-evidence/2} and each receipt is verified (hash anchored by its {@code KeyDestroyed}, content,
+     * signature by the attestation key bound by the cited registration event) before anything is signed.
+     */
+    Built build(long head, List<VerifiedEvent> cited, Set<Long> bodies, List<Receipt> receipts,
+                ReportProgress progress, Path out) throws LedgerUnavailableException, EvidenceException, IOException {
         long first = settings.checkpoint().number();
         if (head < first) {
             throw new EvidenceException("nothing verified yet: the verified head " + head
                     + " is before the checkpoint " + first);
         }
         Map<Long, List<VerifiedEvent>> byBlock = new TreeMap<>();
+        Map<Long, VerifiedEvent> allCited = new LinkedHashMap<>();
         for (VerifiedEvent e : cited) {
+            allCited.putIfAbsent(e.getId(), e);
+        }
+        for (Receipt r : receipts) {
+            allCited.putIfAbsent(r.destroyed().getId(), r.destroyed());
+            allCited.putIfAbsent(r.registration().getId(), r.registration());
+        }
+        for (VerifiedEvent e : allCited.values()) {
             if (e.getBlockNumber() < first || e.getBlockNumber() > head) {
                 throw new EvidenceException("event " + e.getId() + " lies outside the verified range");
             }
@@ -92,11 +131,30 @@ final class TranscriptBuilder {
         Set<Long> full = new HashSet<>(bodies);
         full.addAll(byBlock.keySet());
         Map<String, Object> members = new LinkedHashMap<>();
-        members.put("version", TranscriptVerifier.VERSION);
+        members.put("version", receipts.isEmpty() ? TranscriptVerifier.VERSION : TranscriptVerifier.VERSION_2);
         members.put("chain", TranscriptParts.chain(parameters(), quantity(node.chainId())));
         List<Object> events = new ArrayList<>();
-        byBlock.values().forEach(list -> list.forEach(e -> events.add(claim(e))));
+        Map<Long, Integer> position = new HashMap<>();
+        for (List<VerifiedEvent> list : byBlock.values()) {
+            list.sort(java.util.Comparator.comparingInt(VerifiedEvent::getLogIndex));
+            for (VerifiedEvent e : list) {
+                position.put(e.getId(), events.size());
+                events.add(claim(e));
+            }
+        }
         members.put("events", events);
+        if (!receipts.isEmpty()) {
+            List<Object> kms = new ArrayList<>();
+            for (Receipt r : receipts) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("receipt", "0x" + java.util.HexFormat.of().formatHex(r.receipt()));
+                entry.put("signature", "0x" + java.util.HexFormat.of().formatHex(r.signature()));
+                entry.put("event", position.get(r.destroyed().getId()));
+                entry.put("key", Map.of("event", position.get(r.registration().getId())));
+                kms.add(entry);
+            }
+            members.put("kmsReceipts", kms);
+        }
         NodeBlocks blocks;
         EvidenceReport verdict;
         try (OutputStream file = Files.newOutputStream(out);
@@ -108,7 +166,7 @@ final class TranscriptBuilder {
             json.writeArrayFieldStart("blocks");
             blocks = new NodeBlocks(first, head, full, progress, json);
             try {
-                verdict = TranscriptVerifier.verify(members, blocks, null);
+                verdict = TranscriptVerifier.verify(members, blocks, receipts.isEmpty() ? null : RECEIPT_JSON);
             } catch (Failure f) {
                 f.rethrow();
                 throw f;

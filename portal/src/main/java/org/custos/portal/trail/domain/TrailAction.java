@@ -26,5 +26,11 @@ public enum TrailAction {
      * A user checked an uploaded report on the verify page (object: the upload's SHA-256; detail: the verdicts).
      * The upload itself is not kept.
      */
-    REPORT_VERIFIED
+    REPORT_VERIFIED,
+    /** A DPO recorded a review of a data-subject request's case (object: the request id; detail: clinic, note). */
+    CASE_REVIEWED,
+    /** A DPO closed a data-subject request's case (object: the request id; detail: clinic, note). */
+    CASE_CLOSED,
+    /** A DPO reopened a closed case (object: the request id; detail: clinic, note). */
+    CASE_REOPENED
 }

@@ -1,0 +1,40 @@
+package org.custos.portal.dpo.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.custos.portal.compliance.domain.StoredFinding;
+import org.custos.portal.dpo.application.DpoHomeService;
+
+/** The DPO start page's workspace cards: erasure cases without a verified receipt, the newest DPO findings. */
+@Named
+@ViewScoped
+public class DpoHomeBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final int ROWS = 20;
+
+    @Inject
+    transient DpoHomeService service;
+
+    private List<DpoHomeService.OpenErasure> openErasures;
+    private List<StoredFinding> findings;
+
+    @PostConstruct
+    void load() {
+        openErasures = service.erasuresWithoutVerifiedReceipt(ROWS);
+        findings = service.newestDpoFindings(10);
+    }
+
+    public List<DpoHomeService.OpenErasure> getOpenErasures() {
+        return openErasures;
+    }
+
+    public List<StoredFinding> getFindings() {
+        return findings;
+    }
+}
