@@ -26,5 +26,15 @@ public enum TrailAction {
      * A user checked an uploaded report on the verify page (object: the upload's SHA-256; detail: the verdicts).
      * The upload itself is not kept.
      */
-    REPORT_VERIFIED
+    REPORT_VERIFIED,
+    /**
+     * A DPO uploaded a KMS deletion receipt for a data-subject request and it verified (object: the request id;
+     * detail: key, receipt SHA-256, signer, whether it was already kept).
+     */
+    RECEIPT_VERIFIED,
+    /**
+     * A DPO uploaded a KMS deletion receipt for a data-subject request and it was refused; nothing was kept (object:
+     * the request id; detail: the reason, the receipt's SHA-256 when it was read, what was expected and found).
+     */
+    RECEIPT_REFUSED
 }
