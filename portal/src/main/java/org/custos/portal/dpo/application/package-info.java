@@ -1,2 +1,6 @@
-/** The DPO workspace's services: scoped reads of one request's case, case handling on the trail. */
+/**
+ * The DPO's workspace use cases: the requests queue, one request, its KMS receipts
+ * ({@link org.custos.portal.dpo.application.ReceiptService}), case handling. Role checks and the clinic scope
+ * ({@code ClinicScope}) are applied here, on the server; the web layer only calls these.
+ */
 package org.custos.portal.dpo.application;

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.custos.portal.dpo.domain.KmsReceiptVerifier;
 import org.custos.portal.evidence.domain.BundleVerification.CheckpointCheck;
 import org.custos.portal.evidence.domain.BundleVerification.DocumentCheck;
 import org.custos.portal.evidence.domain.BundleVerification.HeadStatus;
@@ -41,6 +42,7 @@ public final class BundleVerifier {
     public static final int DOC_ROPA_JSON = 5;
     public static final int DOC_POLICY_JSON = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final KmsReceiptVerifier RECEIPTS = KmsReceiptVerifier.forBundles();
     private static final Pattern REVIEW_ROW = Pattern.compile(
             "^\\| (access-log/\\d{6,7}\\.json) \\| access-\\d{6,7} \\| [^|]+ \\| [^|]+ \\| [^|]+ \\| (0x[0-9a-f]{64}) \\|",
             Pattern.MULTILINE);
@@ -174,6 +176,13 @@ public final class BundleVerifier {
         }
     }
 
+    /**
+     * The receipt whose SHA-256 the {@code KeyDestroyed} anchors, checked by {@link KmsReceiptVerifier} (the rule
+     * the DPO's receipt upload uses too) for this clinic and this key: MISSING when no {@code kms-receipts/*.json}
+     * has the anchored hash; CONTENT_MISMATCH when it is not a JSON object naming this clinic and key;
+     * BAD_SIGNATURE when its {@code .sig} is missing, malformed or not recoverable; WRONG_SIGNER when it recovers to
+     * another address than the registered {@code kmsAttestationKey}.
+     */
     private static ReceiptCheck checkReceipt(EvidenceBundle bundle, ProvenEvent e, Map<String, String> pathBySha,
                                              String kmsKey) {
         String keyId = e.field("keyId");
@@ -182,21 +191,16 @@ public final class BundleVerifier {
             return new ReceiptCheck(e, keyId, null, ReceiptStatus.MISSING, null);
         }
         byte[] receipt = bundle.files().get(path);
-        try {
-            JsonNode n = JSON.readTree(receipt);
-            if (!bundle.clinic().equals(n.path("clinic").asText()) || !keyId.equals(n.path("keyId").asText())) {
-                return new ReceiptCheck(e, keyId, path, ReceiptStatus.CONTENT_MISMATCH, null);
-            }
-        } catch (IOException ex) {
-            return new ReceiptCheck(e, keyId, path, ReceiptStatus.CONTENT_MISMATCH, null);
-        }
         byte[] sig = bundle.files().get(path.substring(0, path.length() - 5) + ".sig");
-        Optional<String> signer = sig == null ? Optional.empty() : Eip191.signer(receipt, sig);
-        if (signer.isEmpty()) {
-            return new ReceiptCheck(e, keyId, path, ReceiptStatus.BAD_SIGNATURE, null);
-        }
-        return new ReceiptCheck(e, keyId, path, signer.get().equalsIgnoreCase(String.valueOf(kmsKey))
-                ? ReceiptStatus.OK : ReceiptStatus.WRONG_SIGNER, signer.get());
+        KmsReceiptVerifier.Verdict v = RECEIPTS.verify(receipt, sig,
+                new KmsReceiptVerifier.Expected(bundle.clinic(), Set.of(keyId), List.of(e), kmsKey));
+        ReceiptStatus status = v.verified() ? ReceiptStatus.OK : switch (v.reason()) {
+            case NOT_ANCHORED -> ReceiptStatus.MISSING;
+            case TOO_LARGE, NOT_JSON, WRONG_CLINIC, KEY_NOT_OF_REQUEST -> ReceiptStatus.CONTENT_MISMATCH;
+            case BAD_SIGNATURE -> ReceiptStatus.BAD_SIGNATURE;
+            case WRONG_SIGNER -> ReceiptStatus.WRONG_SIGNER;
+        };
+        return new ReceiptCheck(e, keyId, path, status, v.signer());
     }
 
     private static Optional<Map<Integer, Integer>> readRopa(byte[] content, String clinic) {

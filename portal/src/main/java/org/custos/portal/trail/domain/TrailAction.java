@@ -27,6 +27,16 @@ public enum TrailAction {
      * The upload itself is not kept.
      */
     REPORT_VERIFIED,
+    /**
+     * A DPO uploaded a KMS deletion receipt for a data-subject request and it verified (object: the request id;
+     * detail: key, receipt SHA-256, signer, whether it was already kept).
+     */
+    RECEIPT_VERIFIED,
+    /**
+     * A DPO uploaded a KMS deletion receipt for a data-subject request and it was refused; nothing was kept (object:
+     * the request id; detail: the reason, the receipt's SHA-256 when it was read, what was expected and found).
+     */
+    RECEIPT_REFUSED,
     /** A DPO recorded a review of a data-subject request's case (object: the request id; detail: clinic, note). */
     CASE_REVIEWED,
     /** A DPO closed a data-subject request's case (object: the request id; detail: clinic, note). */
