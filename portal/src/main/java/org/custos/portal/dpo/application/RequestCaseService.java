@@ -25,6 +25,7 @@ import org.custos.portal.compliance.domain.Regimes;
 import org.custos.portal.compliance.domain.StoredFinding;
 import org.custos.portal.dpo.domain.CaseEvent;
 import org.custos.portal.dpo.domain.ErasureVerdict;
+import org.custos.portal.dpo.domain.RequestKeys;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.ledger.domain.LedgerIndex;
 import org.custos.portal.ledger.domain.SyncState;
@@ -133,18 +134,15 @@ public class RequestCaseService {
         ErasureVerdict verdict = null;
         List<ProvenEvent> supersedes = new ArrayList<>();
         if (type == 1 || type == 2) {
-            List<ProvenEvent> registered = new ArrayList<>();
+            // the keys as the receipt check and GDPR-ER-01 count them: registered to the subject by the answer
+            RequestKeys requestKeys = RequestKeys.of(events, clinicId, id).orElseThrow();
+            keyIds.addAll(requestKeys.keyIds());
+            List<ProvenEvent> registered = events.stream().filter(k -> k.name().equals("KeyRegistered")
+                    && keyIds.contains(k.fields().get("keyId"))).toList();
             List<ProvenEvent> destructions = new ArrayList<>();
-            for (ProvenEvent k : events) {
-                if (!k.name().equals("KeyRegistered") || !subject.equals(k.fields().get("subjectPseudonym"))
-                        || answer != null && k.time().isAfter(answer.time())) {
-                    continue;
-                }
-                registered.add(k);
-                keyIds.add(k.field("keyId"));
-                ProvenEvent destroyed = first(events, "KeyDestroyed", "keyId", k.field("keyId"));
-                if (destroyed != null) {
-                    destructions.add(destroyed);
+            for (ProvenEvent d : requestKeys.destroyed()) {
+                if (first(destructions, "KeyDestroyed", "keyId", d.field("keyId")) == null) {
+                    destructions.add(d);
                 }
             }
             Map<String, ReceiptStatuses.Status> statuses = receipts.statuses(clinicId, id, destructions);

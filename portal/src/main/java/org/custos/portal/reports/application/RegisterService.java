@@ -61,6 +61,19 @@ public class RegisterService {
         return register.store(report, pdf);
     }
 
+    /** As {@link #record(IssuedReport, byte[])}, with the signed PDF streamed from a file (size and SHA-256 too). */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public IssuedReport recordFile(IssuedReport report, java.nio.file.Path pdf) throws java.io.IOException {
+        long size = java.nio.file.Files.size(pdf);
+        if (size == 0) {
+            throw new IllegalArgumentException("no PDF to register");
+        }
+        if (size != report.getSizeBytes() || !sha256(pdf).equals(report.getPdfSha256())) {
+            throw new IllegalArgumentException("the register row does not describe this PDF (size or SHA-256)");
+        }
+        return register.storeFile(report, pdf);
+    }
+
     /** Newest first, in the caller's scope. */
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public List<IssuedReport> list(int first, int limit) {
@@ -112,6 +125,20 @@ public class RegisterService {
 
     static boolean validId(String id) {
         return id != null && IssuedReport.ID.matcher(id).matches();
+    }
+
+    /** The SHA-256 of a file, read in 1 MiB blocks. */
+    static String sha256(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 20];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always provides SHA-256", e);
+        }
     }
 
     static String sha256(byte[] bytes) {

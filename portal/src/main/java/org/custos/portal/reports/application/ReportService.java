@@ -170,26 +170,34 @@ public class ReportService {
         } catch (IOException e) {
             throw new IllegalStateException("the report's evidence could not be written", e);
         }
-        byte[] pdf;
+        // rendered and signed file to file (PDFBox scratch files), hashed and stored from the file: neither the
+        // evidence nor the signed PDF is ever held whole in the heap
+        Path signed = context.evidenceFile().resolveSibling("signed.pdf");
+        String pdfSha256;
+        long size;
         try {
-            // rendered and signed file to file (PDFBox scratch files): the evidence is never held whole
             Path rendered = context.evidenceFile().resolveSibling("report.pdf");
-            Path signed = context.evidenceFile().resolveSibling("signed.pdf");
             new ReportRenderer(Clock.fixed(now, ZoneOffset.UTC)).render(report, rendered);
             signer.signer().sign(rendered, signed, "Custos " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + " report", signing.issuer());
-            pdf = Files.readAllBytes(signed);
+            Files.delete(rendered);
+            pdfSha256 = RegisterService.sha256(signed);
+            size = Files.size(signed);
         } catch (IOException e) {
             throw new ReportRefusedException("the report could not be signed: " + e.getMessage());
         }
         IssuedReport issued = new IssuedReport(id, kind, clinic, subject, currentUser.getName(), role(), now,
-                Evidence.sha256Hex(pdf), report.evidence().sha256Hex(), pdf.length, signer.level(), head.lastSeq(),
+                pdfSha256, report.evidence().sha256Hex(), size, signer.level(), head.lastSeq(),
                 ReportHeaders.trailHead(head.lastHash()));
-        register.record(issued, pdf);
+        try {
+            register.recordFile(issued, signed);
+        } catch (IOException e) {
+            throw new IllegalStateException("the signed report could not be stored", e);
+        }
         trail.record(new SignedInUser(currentUser.getName(), String.join(",", currentUser.getRoles()),
                 scope.allClinics() ? null : scope.tokenClinic()), TrailAction.REPORT_ISSUED, "report", id, kind
                 + (clinic == null ? "" : "; clinic " + clinic) + (subject == null ? "" : "; subject " + subject)
-                + "; pdf sha256 " + Evidence.sha256Hex(pdf) + "; trail head " + head.lastSeq() + " "
+                + "; pdf sha256 " + pdfSha256 + "; trail head " + head.lastSeq() + " "
                 + head.lastHash());
         return issued;
     }

@@ -14,6 +14,14 @@ public interface ReportRegister {
     /** Stores the row and its signed PDF, in the caller's transaction. */
     IssuedReport store(IssuedReport report, byte[] pdf);
 
+    /**
+     * As {@link #store(IssuedReport, byte[])}, streaming the PDF from a file (a report with a large evidence file is
+     * never held whole in the heap). The default reads it into memory: for small in-memory registers.
+     */
+    default IssuedReport storeFile(IssuedReport report, java.nio.file.Path pdf) throws java.io.IOException {
+        return store(report, java.nio.file.Files.readAllBytes(pdf));
+    }
+
     /** Newest first (by time, then id), a page of at most {@code limit} rows. */
     List<IssuedReport> list(String scopeClinic, int first, int limit);
 

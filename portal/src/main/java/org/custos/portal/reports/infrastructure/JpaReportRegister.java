@@ -28,8 +28,7 @@ public class JpaReportRegister implements ReportRegister {
 
     private static final String INSERT = "insert into report_register (id, kind, clinic_id, subject, requested_by,"
             + " requester_role, issued_at, pdf_sha256, evidence_sha256, size_bytes, signature_level, trail_seq,"
-            + " trail_head, pdf) values (:id, :kind, :clinic, :subject, :requestedBy, :role, :issuedAt, :pdfSha,"
-            + " :evidenceSha, :size, :level, :trailSeq, :trailHead, :pdf)";
+            + " trail_head, pdf) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "custos")
     EntityManager em;
@@ -40,23 +39,48 @@ public class JpaReportRegister implements ReportRegister {
         if (pdf == null || pdf.length != r.getSizeBytes()) {
             throw new IllegalArgumentException("the PDF's length differs from the register row's size");
         }
-        em.createNativeQuery(INSERT).unwrap(org.hibernate.query.NativeQuery.class)
-                .setParameter("id", r.getId(), String.class)
-                .setParameter("kind", r.getKind().name(), String.class)
-                .setParameter("clinic", r.getClinicId(), String.class)
-                .setParameter("subject", r.getSubject(), String.class)
-                .setParameter("requestedBy", r.getRequestedBy(), String.class)
-                .setParameter("role", r.getRequesterRole(), String.class)
-                .setParameter("issuedAt", r.getIssuedAt(), Instant.class)
-                .setParameter("pdfSha", r.getPdfSha256(), String.class)
-                .setParameter("evidenceSha", r.getEvidenceSha256(), String.class)
-                .setParameter("size", r.getSizeBytes(), Long.class)
-                .setParameter("level", r.getSignatureLevel(), String.class)
-                .setParameter("trailSeq", r.getTrailSeq(), Long.class)
-                .setParameter("trailHead", r.getTrailHead(), String.class)
-                .setParameter("pdf", pdf, byte[].class)
-                .executeUpdate();
+        insert(r, () -> new java.io.ByteArrayInputStream(pdf));
         return r;
+    }
+
+    /** Streams the PDF file into the row (JDBC {@code setBinaryStream} with its length): never held whole. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IssuedReport storeFile(IssuedReport r, java.nio.file.Path pdf) throws IOException {
+        if (java.nio.file.Files.size(pdf) != r.getSizeBytes()) {
+            throw new IllegalArgumentException("the PDF's length differs from the register row's size");
+        }
+        insert(r, () -> java.nio.file.Files.newInputStream(pdf));
+        return r;
+    }
+
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    private void insert(IssuedReport r, Source pdf) {
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT);
+                 InputStream in = pdf.open()) {
+                insert.setString(1, r.getId());
+                insert.setString(2, r.getKind().name());
+                insert.setString(3, r.getClinicId());
+                insert.setString(4, r.getSubject());
+                insert.setString(5, r.getRequestedBy());
+                insert.setString(6, r.getRequesterRole());
+                insert.setObject(7, java.time.OffsetDateTime.ofInstant(r.getIssuedAt(), java.time.ZoneOffset.UTC));
+                insert.setString(8, r.getPdfSha256());
+                insert.setString(9, r.getEvidenceSha256());
+                insert.setLong(10, r.getSizeBytes());
+                insert.setString(11, r.getSignatureLevel());
+                insert.setLong(12, r.getTrailSeq());
+                insert.setString(13, r.getTrailHead());
+                insert.setBinaryStream(14, in, r.getSizeBytes());
+                insert.executeUpdate();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the signed PDF could not be read for the register", e);
+            }
+        });
     }
 
     @Override

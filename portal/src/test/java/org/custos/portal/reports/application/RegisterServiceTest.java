@@ -100,6 +100,26 @@ class RegisterServiceTest {
     }
 
     @Test
+    void recordFileChecksTheFileItStreams(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        RegisterService service = service(null);
+        IssuedReport row = FakeRegister.row("R-FILE", ReportKind.CLINIC_AUDIT, FakeRegister.NORTH, NORTH_PDF, 5, "ee");
+        java.nio.file.Path other = java.nio.file.Files.write(dir.resolve("south.pdf"), SOUTH_PDF);
+        java.nio.file.Path empty = java.nio.file.Files.write(dir.resolve("empty.pdf"), new byte[0]);
+        java.nio.file.Path changed = java.nio.file.Files.write(dir.resolve("changed.pdf"), NORTH_PDF.clone());
+        byte[] flipped = java.nio.file.Files.readAllBytes(changed);
+        flipped[0] ^= 1;
+        java.nio.file.Files.write(changed, flipped);
+        assertThatThrownBy(() -> service.recordFile(row, other)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> service.recordFile(row, empty)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> service.recordFile(row, changed)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(register.pdfs).doesNotContainKey("R-FILE");
+        java.nio.file.Path good = java.nio.file.Files.write(dir.resolve("north.pdf"), NORTH_PDF);
+        assertThat(service.recordFile(row, good)).isSameAs(row);
+        assertThat(register.pdfs.get("R-FILE")).isEqualTo(NORTH_PDF);
+        assertThat(RegisterService.sha256(good)).isEqualTo(RegisterService.sha256(NORTH_PDF));
+    }
+
+    @Test
     void theConsortiumReportIsVisibleToRegulatorsOnly() {
         IssuedReport consortium = register.rows.get("R-ALL");
         assertThat(RegisterService.visible(scope(null), consortium)).isTrue();
