@@ -114,11 +114,11 @@ public final class KmsReceiptVerifier {
         Objects.requireNonNull(expected, "expected");
         if (bounded && receipt != null && receipt.length > MAX_RECEIPT_BYTES) {
             return refused(Reason.TOO_LARGE, "a receipt of at most " + MAX_RECEIPT_BYTES + " bytes",
-                    receipt.length + " bytes", null, null, null);
+                    "at least " + receipt.length + " bytes", null, null, null);
         }
         if (bounded && signatureFile != null && signatureFile.length > MAX_SIGNATURE_FILE_BYTES) {
             return refused(Reason.TOO_LARGE, "a signature file of at most " + MAX_SIGNATURE_FILE_BYTES + " bytes",
-                    signatureFile.length + " bytes", null, null, null);
+                    "at least " + signatureFile.length + " bytes", null, null, null);
         }
         if (receipt == null || receipt.length == 0) {
             return refused(Reason.NOT_JSON, "a JSON object", receipt == null ? "no receipt" : "0 bytes", null, null,

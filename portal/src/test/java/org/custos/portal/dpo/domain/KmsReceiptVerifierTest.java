@@ -148,6 +148,8 @@ class KmsReceiptVerifierTest {
         Verdict v = verify(over, sign(RC1, KMS));
         assertThat(v.reason()).isEqualTo(Reason.TOO_LARGE);
         assertThat(v.sha256()).isNull();
+        assertThat(v.actual()).as("an upload is read one byte over the bound: a lower bound of its size")
+                .isEqualTo("at least " + (KmsReceiptVerifier.MAX_RECEIPT_BYTES + 1) + " bytes");
         assertThat(verify(new byte[50 << 20], null).reason()).isEqualTo(Reason.TOO_LARGE);
         byte[] longSig = new byte[KmsReceiptVerifier.MAX_SIGNATURE_FILE_BYTES + 1];
         Arrays.fill(longSig, (byte) ' ');
