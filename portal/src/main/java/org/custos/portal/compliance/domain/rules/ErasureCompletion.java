@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.custos.portal.compliance.domain.ClinicFacts;
-import org.custos.portal.compliance.domain.Deadlines;
+import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.EvidenceRef;
 import org.custos.portal.compliance.domain.Finding;
 import org.custos.portal.compliance.domain.Severity;
@@ -14,8 +14,8 @@ import org.custos.portal.evidence.domain.ProvenEvent;
 
 /**
  * GDPR-ER-01: an erasure request answered FULFILLED needs every key registered to the subject (before the answer)
- * destroyed ({@code KeyDestroyed}) by the Art 12(3) deadline: one month from receipt, three when the extension
- * notice came inside the first month. Destroyed late or never (once the deadline has passed) is a finding. For
+ * destroyed ({@code KeyDestroyed}) by the Art 12(3) deadline ({@link RequestClock#GDPR}, the formula the request
+ * rules and the queue use): one month from receipt, three when the extension notice came inside the first month. Destroyed late or never (once the deadline has passed) is a finding. For
  * clinics established in the Union or the United Kingdom, on every erasure request, whatever regime it declares
  * (version 2; version 1 skipped requests declared under HIPAA): the profile selects the rule, APP-01/02 report a
  * declared regime that does not fit it.
@@ -42,7 +42,7 @@ public final class ErasureCompletion extends CatalogueRule {
                 continue;
             }
             ProvenEvent ext = extended.get(id);
-            Instant deadline = Deadlines.art12(r.time(), ext == null ? null : ext.time());
+            Instant deadline = RequestClock.GDPR.deadline(r.time(), ext == null ? null : ext.time());
             List<String> late = new ArrayList<>();
             Instant actual = null;
             boolean never = false;

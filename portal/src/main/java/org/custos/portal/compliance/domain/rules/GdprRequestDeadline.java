@@ -1,6 +1,6 @@
 package org.custos.portal.compliance.domain.rules;
 
-import org.custos.portal.compliance.domain.Deadlines;
+import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.Severity;
 
 /**
@@ -11,6 +11,6 @@ public final class GdprRequestDeadline extends RequestDeadlineRule {
 
     public GdprRequestDeadline() {
         super("GDPR-DSR-01", "GDPR Art 12(3)", Severity.S2, 0, -1,
-                Deadlines::art12First, Deadlines::art12Extended);
+                RequestClock.GDPR);
     }
 }

@@ -1,6 +1,6 @@
 package org.custos.portal.compliance.domain.rules;
 
-import org.custos.portal.compliance.domain.Deadlines;
+import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.Severity;
 
 /**
@@ -11,6 +11,6 @@ public final class HipaaAccessDeadline extends RequestDeadlineRule {
 
     public HipaaAccessDeadline() {
         super("HIPAA-ACC-01", "45 CFR 164.524(b)(2)", Severity.S2, 2, 0,
-                r -> Deadlines.plusDays(r, 30), r -> Deadlines.plusDays(r, 60));
+                RequestClock.HIPAA_ACCESS);
     }
 }

@@ -1,6 +1,6 @@
 package org.custos.portal.compliance.domain.rules;
 
-import org.custos.portal.compliance.domain.Deadlines;
+import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.Severity;
 
 /**
@@ -11,6 +11,6 @@ public final class HipaaAccountingDeadline extends RequestDeadlineRule {
 
     public HipaaAccountingDeadline() {
         super("HIPAA-AOD-02", "45 CFR 164.528(c)", Severity.S2, 2, 3,
-                r -> Deadlines.plusDays(r, 60), r -> Deadlines.plusDays(r, 90));
+                RequestClock.HIPAA_ACCOUNTING);
     }
 }

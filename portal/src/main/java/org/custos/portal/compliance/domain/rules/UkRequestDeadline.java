@@ -1,6 +1,6 @@
 package org.custos.portal.compliance.domain.rules;
 
-import org.custos.portal.compliance.domain.Deadlines;
+import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.Severity;
 
 /**
@@ -13,6 +13,6 @@ public final class UkRequestDeadline extends RequestDeadlineRule {
 
     public UkRequestDeadline() {
         super("UK-DSR-01", "UK GDPR Art 12A; DPA 2018 s.54(3A)-(3D)", Severity.S2, 1, -1,
-                Deadlines::art12First, Deadlines::art12Extended);
+                RequestClock.UK_GDPR);
     }
 }

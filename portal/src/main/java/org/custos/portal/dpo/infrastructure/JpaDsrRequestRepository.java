@@ -1,0 +1,153 @@
+package org.custos.portal.dpo.infrastructure;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.custos.portal.compliance.domain.RequestClock.State;
+import org.custos.portal.dpo.domain.DsrProjection;
+import org.custos.portal.dpo.domain.DsrRequest;
+import org.custos.portal.dpo.domain.DsrRequestQuery;
+import org.custos.portal.dpo.domain.DsrRequestRepository;
+
+/** The request queue with JPA; filters, order and paging in the database. The caller owns the transaction. */
+public class JpaDsrRequestRepository implements DsrRequestRepository {
+
+    /** Rows persisted between flushes when a clinic is rebuilt. */
+    static final int FLUSH = 500;
+
+    private final EntityManager em;
+
+    public JpaDsrRequestRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void replace(String clinicId, List<DsrRequest> rows, long block, Instant asOf) {
+        em.createQuery("delete from DsrRequest r where r.clinicId = :clinic").setParameter("clinic", clinicId)
+                .executeUpdate();
+        int n = 0;
+        for (DsrRequest row : rows) {
+            em.persist(row);
+            if (++n % FLUSH == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
+        em.flush();
+        DsrProjection mark = em.find(DsrProjection.class, clinicId);
+        if (mark == null) {
+            em.persist(new DsrProjection(clinicId, block, asOf, rows.size()));
+        } else {
+            mark.update(block, asOf, rows.size());
+        }
+    }
+
+    @Override
+    public Optional<DsrProjection> projection(String clinicId) {
+        return Optional.ofNullable(em.find(DsrProjection.class, clinicId));
+    }
+
+    /** The JPQL order of a sort; every order ends with clinic and request id, so pages never overlap. */
+    static String order(DsrRequestQuery q) {
+        String dir = q.ascending() ? " asc" : " desc";
+        String column = switch (q.sort()) {
+            case RECEIVED -> "r.receivedAt";
+            case DEADLINE -> "r.deadline";
+            case ANSWERED -> "r.answeredAt";
+            case STATE -> "r.state";
+            case TYPE -> "r.requestType";
+            case REGIME -> "r.regime";
+        };
+        return " order by " + column + dir + " nulls last, r.clinicId" + dir + ", r.requestId" + dir;
+    }
+
+    private <T> TypedQuery<T> filtered(String select, Class<T> type, DsrRequestQuery q, String extra, String tail) {
+        StringBuilder jpql = new StringBuilder(select).append(" from DsrRequest r where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        condition(jpql, params, "r.clinicId = :clinic", "clinic", q.clinicId());
+        if (!q.states().isEmpty()) {
+            condition(jpql, params, "r.state in :states", "states", List.copyOf(q.states()));
+        }
+        condition(jpql, params, "r.requestType = :type", "type", q.requestType());
+        condition(jpql, params, "r.regime = :regime", "regime", q.regime());
+        condition(jpql, params, "r.receivedAt >= :from", "from", q.receivedFrom());
+        condition(jpql, params, "r.receivedAt < :before", "before", q.receivedBefore());
+        condition(jpql, params, "r.extended = :extended", "extended", q.extended());
+        TypedQuery<T> query = em.createQuery(jpql.append(extra).append(tail).toString(), type);
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    private static void condition(StringBuilder jpql, Map<String, Object> params, String clause, String name,
+                                  Object value) {
+        if (value != null) {
+            jpql.append(" and ").append(clause);
+            params.put(name, value);
+        }
+    }
+
+    @Override
+    public List<DsrRequest> page(DsrRequestQuery q, int first, int limit) {
+        return filtered("select r", DsrRequest.class, q, "", order(q)).setFirstResult(Math.max(0, first))
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long count(DsrRequestQuery q) {
+        return filtered("select count(r)", Long.class, q, "", "").getSingleResult();
+    }
+
+    @Override
+    public Map<State, Long> countByState(DsrRequestQuery q) {
+        Map<State, Long> counts = new EnumMap<>(State.class);
+        for (Object[] row : filtered("select r.state, count(r)", Object[].class, q, "", " group by r.state")
+                .getResultList()) {
+            counts.put((State) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    @Override
+    public List<DsrRequest> after(DsrRequestQuery q, DsrRequest.Key after, int limit) {
+        TypedQuery<DsrRequest> query;
+        if (after == null) {
+            query = filtered("select r", DsrRequest.class, q, "", " order by r.clinicId, r.requestId");
+        } else {
+            query = filtered("select r", DsrRequest.class, q, " and (r.clinicId > :afterClinic or (r.clinicId = "
+                    + ":afterClinic and r.requestId > :afterId))", " order by r.clinicId, r.requestId")
+                    .setParameter("afterClinic", after.clinicId()).setParameter("afterId", after.requestId());
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public Optional<DsrRequest> find(String clinicId, String requestId) {
+        return Optional.ofNullable(em.find(DsrRequest.class, new DsrRequest.Key(clinicId, requestId)));
+    }
+
+    @Override
+    public List<DsrRequest> withId(String clinicId, String requestId) {
+        TypedQuery<DsrRequest> q = em.createQuery("select r from DsrRequest r where r.requestId = :id"
+                + (clinicId == null ? "" : " and r.clinicId = :clinic") + " order by r.clinicId", DsrRequest.class)
+                .setParameter("id", requestId);
+        if (clinicId != null) {
+            q.setParameter("clinic", clinicId);
+        }
+        return q.getResultList();
+    }
+
+    @Override
+    public Optional<Instant> asOf(String clinicId) {
+        TypedQuery<Instant> q = em.createQuery("select max(p.asOf) from DsrProjection p"
+                + (clinicId == null ? "" : " where p.clinicId = :clinic"), Instant.class);
+        if (clinicId != null) {
+            q.setParameter("clinic", clinicId);
+        }
+        return Optional.ofNullable(q.getSingleResult());
+    }
+}
