@@ -12,14 +12,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.custos.portal.compliance.application.ProvenEvents;
+import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.StoredFinding;
+import org.custos.portal.dpo.domain.DsrRequest;
+import org.custos.portal.dpo.domain.DsrRequestQuery;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.ledger.domain.LedgerIndex;
 import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.Roles;
 
 /**
- * The DPO's start page, for the caller's own clinic: erasure cases whose key destructions are not all backed by a
+ * The DPO's start page, for the caller's own clinic: requests due within 7 days and late ones (the queue's states,
+ * {@link RequestQueueService}), erasure cases whose key destructions are not all backed by a
  * verified KMS receipt ({@link ReceiptStatuses}: uploaded for the request, or in the last verified bundle), and
  * the newest findings of the rules a DPO owns (erasure, data-subject requests, consent, minimisation).
  */
@@ -41,6 +45,9 @@ public class DpoHomeService {
 
     @EJB
     ReceiptStatuses receipts;
+
+    @EJB
+    RequestQueueService queue;
 
     @PersistenceContext(unitName = "custos")
     EntityManager em;
@@ -80,6 +87,13 @@ public class DpoHomeService {
             }
         }
         return out;
+    }
+
+    /** The own clinic's open requests in {@code state} (due within 7 days, or late), soonest deadline first. */
+    @RolesAllowed({Roles.DPO, Roles.COMPLIANCE_OFFICER})
+    public List<DsrRequest> requestsIn(RequestClock.State state, int limit) {
+        return queue.requests(new DsrRequestQuery(null, java.util.Set.of(state), null, null, null, null, null,
+                DsrRequestQuery.Sort.DEADLINE, true), 0, limit);
     }
 
     @RolesAllowed({Roles.DPO, Roles.COMPLIANCE_OFFICER})

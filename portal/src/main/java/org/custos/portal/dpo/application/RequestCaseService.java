@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.custos.portal.compliance.application.ProvenEvents;
-import org.custos.portal.compliance.domain.Deadlines;
+import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.Regimes;
 import org.custos.portal.compliance.domain.StoredFinding;
 import org.custos.portal.dpo.domain.CaseEvent;
@@ -108,24 +108,29 @@ public class RequestCaseService {
         ProvenEvent answer = first(events, "RequestAnswered", "requestId", id);
         int type = received.intField("requestType");
         int regime = received.intField("regime");
-        Instant[] periods = periods(regime, type, received.time());
-        Instant deadline = Deadlines.withExtension(periods[0], periods[1], extension == null ? null
+        // the one deadline formula (RequestClock); an erasure is always on the GDPR clock, as GDPR-ER-01 judges it
+        RequestClock requestClock = RequestClock.of(regime, type).orElse(type == 1 ? RequestClock.GDPR : null);
+        Instant received0 = received.time();
+        Instant first = requestClock == null ? null : requestClock.first(received0);
+        Instant deadline = requestClock == null ? null : requestClock.deadline(received0, extension == null ? null
                 : extension.time());
         String subject = received.field("subjectPseudonym");
 
         List<RequestCase.Step> timeline = new ArrayList<>();
-        timeline.add(new RequestCase.Step("received", received.time(), typeName(type) + " request under "
-                + Regimes.regimeName(regime) + "; due " + periods[0], received));
+        timeline.add(new RequestCase.Step("received", received0, typeName(type) + " request under "
+                + Regimes.regimeName(regime) + (requestClock == null ? "; no statutory deadline applies"
+                : "; due " + first + " (" + requestClock.basis() + ")"), received));
         if (extension != null) {
-            timeline.add(new RequestCase.Step("extension notice", extension.time(), extension.time()
-                    .isAfter(periods[0]) ? "sent after the first period ended (" + periods[0] + "): not an extension"
-                    : "deadline extended to " + periods[1], extension));
+            timeline.add(new RequestCase.Step("extension notice", extension.time(), requestClock == null
+                    ? "no deadline to extend" : requestClock.extensionCounts(received0, extension.time())
+                    ? "deadline extended to " + requestClock.extended(received0)
+                    : "sent after the first period ended (" + first + "): not an extension", extension));
         }
         String outcome = answer == null ? null : name(OUTCOMES, answer.intField("outcome"));
         if (answer != null) {
             timeline.add(new RequestCase.Step("answered", answer.time(), outcome + (answer.intField("legalGround")
-                    == 0 ? "" : ", legal ground " + answer.intField("legalGround")) + (answer.time()
-                    .isAfter(deadline) ? "; after the deadline " + deadline : "; in time"), answer));
+                    == 0 ? "" : ", legal ground " + answer.intField("legalGround")) + (deadline == null ? ""
+                    : answer.time().isAfter(deadline) ? "; after the deadline " + deadline : "; in time"), answer));
         }
 
         Set<String> keyIds = new HashSet<>();
@@ -181,7 +186,8 @@ public class RequestCaseService {
         }
         timeline.sort((a, b) -> a.at().compareTo(b.at()));
         return Optional.of(new RequestCase(clinicId, id, subject, typeName(type), Regimes.regimeName(regime),
-                received.time(), deadline, periods[0], extension != null && !extension.time().isAfter(periods[0]),
+                received0, deadline, first, requestClock != null && extension != null
+                && requestClock.extensionCounts(received0, extension.time()),
                 answer == null ? null : answer.time(), outcome, timeline, keys, reads, verdict, supersedes, findings,
                 history(clinicId, id), asOf));
     }
@@ -267,17 +273,6 @@ public class RequestCaseService {
     private Instant asOf() {
         return index.state().map(SyncState::getVerifiedNumber).flatMap(index::block).map(VerifiedBlock::getBlockTime)
                 .orElse(clock.instant());
-    }
-
-    /** The first and the extended deadline of a request of this declared regime and type. */
-    static Instant[] periods(int regime, int type, Instant received) {
-        if (regime == Regimes.HIPAA) {
-            return switch (type) {
-                case 0 -> new Instant[] {Deadlines.plusDays(received, 30), Deadlines.plusDays(received, 60)};
-                default -> new Instant[] {Deadlines.plusDays(received, 60), Deadlines.plusDays(received, 90)};
-            };
-        }
-        return new Instant[] {Deadlines.art12First(received), Deadlines.art12Extended(received)};
     }
 
     private static JsonNode objects(StoredFinding f) {
