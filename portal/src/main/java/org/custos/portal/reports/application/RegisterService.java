@@ -40,8 +40,8 @@ public class RegisterService {
     @Inject
     TrailService trail;
 
-    /** A report and its signed PDF, for a download. */
-    public record Download(IssuedReport report, byte[] pdf) {
+    /** A report the caller may download; its PDF is streamed by {@link #writePdf}. */
+    public record Download(IssuedReport report) {
     }
 
     /**
@@ -92,8 +92,8 @@ public class RegisterService {
     }
 
     /**
-     * The signed PDF for a download, if the report exists and is in the caller's scope; records the download in
-     * the trail (in this transaction). Empty, and nothing recorded, otherwise.
+     * A download of the signed PDF, if the report exists and is in the caller's scope; records the download in the
+     * trail (in this transaction). Empty, and nothing recorded, otherwise. The bytes follow with {@link #writePdf}.
      */
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public Optional<Download> download(String id) {
@@ -102,15 +102,23 @@ public class RegisterService {
         }
         String scopeClinic = scope.queryScope();
         Optional<IssuedReport> report = register.find(id, scopeClinic);
-        Optional<byte[]> pdf = report.flatMap(r -> register.pdf(r.getId(), scopeClinic));
-        if (report.isEmpty() || pdf.isEmpty()) {
+        if (report.isEmpty()) {
             return Optional.empty();
         }
         IssuedReport r = report.get();
         trail.record(me(), TrailAction.REPORT_DOWNLOADED, "report", r.getId(),
                 r.getKind().name() + "; " + (r.getClinicId() == null ? "consortium" : "clinic " + r.getClinicId())
                         + "; pdf sha256 " + r.getPdfSha256());
-        return Optional.of(new Download(r, pdf.get()));
+        return Optional.of(new Download(r));
+    }
+
+    /**
+     * Writes the signed PDF of report {@code id} to {@code out}, streamed from the database (a 140 MB report is
+     * never an array in the heap), if it is in the caller's scope; false, and nothing written, otherwise.
+     */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public boolean writePdf(String id, java.io.OutputStream out) throws java.io.IOException {
+        return validId(id) && register.writePdf(id, scope.queryScope(), out);
     }
 
     /** Whether the caller's scope covers {@code report}: the consortium report is the regulators' alone. */

@@ -35,4 +35,17 @@ public interface ReportRegister {
 
     /** The signed PDF, only if the row is in scope. */
     Optional<byte[]> pdf(String id, String scopeClinic);
+
+    /**
+     * Writes the PDF of {@code id} in this scope to {@code out}; false, and nothing written, when there is none. The
+     * default reads it whole ({@link #pdf}): for small in-memory registers; the database register streams it.
+     */
+    default boolean writePdf(String id, String scopeClinic, java.io.OutputStream out) throws java.io.IOException {
+        Optional<byte[]> pdf = pdf(id, scopeClinic);
+        if (pdf.isEmpty()) {
+            return false;
+        }
+        out.write(pdf.get());
+        return true;
+    }
 }

@@ -139,6 +139,36 @@ public class JpaReportRegister implements ReportRegister {
         return rows.isEmpty() ? Optional.empty() : Optional.of(bytes(rows.get(0)));
     }
 
+    /** Streams the PDF column (JDBC {@code getBinaryStream}) to {@code out} inside this transaction. */
+    @Override
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean writePdf(String id, String scopeClinic, java.io.OutputStream out) throws IOException {
+        if (id == null) {
+            return false;
+        }
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement select = connection.prepareStatement(scopeClinic == null
+                    ? "select pdf from report_register where id = ?"
+                    : "select pdf from report_register where id = ? and clinic_id = ?")) {
+                select.setString(1, id);
+                if (scopeClinic != null) {
+                    select.setString(2, scopeClinic);
+                }
+                try (java.sql.ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return false;
+                    }
+                    try (InputStream in = rows.getBinaryStream(1)) {
+                        in.transferTo(out);
+                    }
+                    return true;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the stored PDF could not be sent", e);
+                }
+            }
+        });
+    }
+
     /** PostgreSQL's bytea arrives as bytes, H2's BLOB as a {@link Blob} (read inside the transaction). */
     private static byte[] bytes(Object column) {
         if (column instanceof byte[] b) {

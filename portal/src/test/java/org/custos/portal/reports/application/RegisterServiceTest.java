@@ -64,11 +64,27 @@ class RegisterServiceTest {
 
     @Test
     void aDownloadInScopeIsThePdfAndATrailEntry() {
-        Optional<RegisterService.Download> d = service(FakeRegister.NORTH).download("R-NORTH");
+        RegisterService north = service(FakeRegister.NORTH);
+        Optional<RegisterService.Download> d = north.download("R-NORTH");
         assertThat(d).isPresent();
-        assertThat(d.get().pdf()).isEqualTo(NORTH_PDF);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        assertThat(uncheckedWrite(north, "R-NORTH", body)).isTrue();
+        assertThat(body.toByteArray()).isEqualTo(NORTH_PDF);
+        // another clinic's PDF is not written, whatever the id
+        java.io.ByteArrayOutputStream none = new java.io.ByteArrayOutputStream();
+        assertThat(uncheckedWrite(north, "R-SOUTH", none)).isFalse();
+        assertThat(uncheckedWrite(north, "../R-NORTH", none)).isFalse();
+        assertThat(none.size()).isZero();
         assertThat(trail).containsExactly("REPORT_DOWNLOADED report R-NORTH PRE_INSPECTION; clinic "
                 + FakeRegister.NORTH + "; pdf sha256 " + RegisterService.sha256(NORTH_PDF));
+    }
+
+    private static boolean uncheckedWrite(RegisterService service, String id, java.io.OutputStream out) {
+        try {
+            return service.writePdf(id, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
