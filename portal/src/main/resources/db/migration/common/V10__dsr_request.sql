@@ -37,7 +37,8 @@ CREATE INDEX dsr_request_received ON dsr_request (clinic_id, received_at, reques
 -- the default order, newest first (H2 reads an index in its own direction only)
 CREATE INDEX dsr_request_newest ON dsr_request (clinic_id DESC, received_at DESC, request_id DESC);
 CREATE INDEX dsr_request_state ON dsr_request (clinic_id, state, request_id);
-CREATE INDEX dsr_request_deadline ON dsr_request (clinic_id, deadline, request_id);
+-- soonest deadline first, requests without a deadline last (as the queue orders them)
+CREATE INDEX dsr_request_deadline ON dsr_request (clinic_id, deadline NULLS LAST, request_id);
 
 -- per clinic: the verified block the projection was last built at (a clinic is rebuilt when the head moves, and
 -- once after this migration, whatever its findings' evaluation mark says)
