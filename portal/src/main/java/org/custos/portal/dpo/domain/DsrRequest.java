@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,8 +19,8 @@ import org.hibernate.type.SqlTypes;
 /**
  * One data-subject request as the queue shows it (table {@code dsr_request}, migration V10): its proven
  * {@code RequestReceived} (with where it is on chain), its first extension notice and first answer, and its timing
- * by {@link RequestClock} as of {@code asOf}, the newest verified block's time when it was projected. Built only by
- * {@link DsrRequestProjection}; read only by the pages.
+ * by {@link RequestClock} as of {@code asOf}, the newest verified block's time when it was projected (kept per clinic,
+ * attached to the rows when they are read). Built only by {@link DsrRequestProjection}; read only by the pages.
  */
 @Entity
 @Table(name = "dsr_request")
@@ -131,7 +132,12 @@ public class DsrRequest {
     @Column(name = "state", nullable = false, length = 24)
     private State state;
 
-    @Column(name = "as_of", nullable = false)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "content_hash", nullable = false, length = 64)
+    private String contentHash;
+
+    /** Not stored: the clinic's projection time ({@code dsr_projection.as_of}), attached when read. */
+    @Transient
     private Instant asOf;
 
     protected DsrRequest() {
@@ -172,6 +178,7 @@ public class DsrRequest {
         this.asOf = asOf;
         if (clock == null) {
             this.state = answeredAt == null ? State.OPEN_NO_DEADLINE : State.ANSWERED_NO_DEADLINE;
+            this.contentHash = hashContent();
             return this;
         }
         RequestClock.Timing t = clock.timing(receivedAt, extensionAt, answeredAt, asOf);
@@ -181,7 +188,37 @@ public class DsrRequest {
         this.extended = t.extended();
         this.lateNotice = t.lateNotice();
         this.state = t.state();
+        this.contentHash = hashContent();
         return this;
+    }
+
+    /** These facts judged as of {@code asOf}: the clinic's projection time, attached by the repository on reading. */
+    public DsrRequest asOf(Instant asOf) {
+        this.asOf = asOf;
+        return this;
+    }
+
+    /**
+     * The SHA-256 (hex) of every stored value of the row: a row whose hash did not change is not written again when
+     * the clinic is brought up to date (at a new head most rows are unchanged).
+     */
+    public String getContentHash() {
+        return contentHash;
+    }
+
+    private String hashContent() {
+        String content = String.join("|", clinicId, requestId, subjectPseudonym, requestType, regime,
+                String.valueOf(basis), String.valueOf(receivedAt), Long.toString(receivedEvent),
+                Long.toString(receivedBlock), receivedTx, String.valueOf(firstDeadline), String.valueOf(deadline),
+                String.valueOf(extensionAt), String.valueOf(extensionEvent), Boolean.toString(extended),
+                Boolean.toString(lateNotice), String.valueOf(answeredAt), String.valueOf(answerEvent),
+                String.valueOf(outcome), String.valueOf(legalGround), String.valueOf(state));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Whole days left to the deadline for an open request not yet late (0 on its last day); else null. */
@@ -195,7 +232,7 @@ public class DsrRequest {
     }
 
     private RequestClock.Timing timing() {
-        if (deadline == null) {
+        if (deadline == null || asOf == null) {
             return null;
         }
         return new RequestClock.Timing(basis, firstDeadline, deadline, extensionAt, answeredAt, asOf, state);

@@ -9,7 +9,10 @@ import org.custos.portal.compliance.domain.RequestClock.State;
 /** Where the request queue is kept. Queries take the clinic scope in the query: null = every clinic. */
 public interface DsrRequestRepository {
 
-    /** Replaces {@code clinicId}'s rows with {@code rows} and marks the clinic projected at {@code block}. */
+    /**
+     * Brings {@code clinicId}'s rows to {@code rows} (afterwards the clinic has exactly these) and marks the clinic
+     * projected at {@code block} as of {@code asOf}.
+     */
     void replace(String clinicId, List<DsrRequest> rows, long block, Instant asOf);
 
     /** The verified block the clinic's queue was last projected at; empty when never. */

@@ -3,7 +3,11 @@ package org.custos.portal.dpo.infrastructure;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +30,38 @@ public class JpaDsrRequestRepository implements DsrRequestRepository {
         this.em = em;
     }
 
+    /**
+     * Brings the clinic's rows to {@code rows}: new requests inserted, rows whose content changed (their hash) updated,
+     * requests no longer on the chain (a reorganisation) deleted; an unchanged row is not written (at a new head most
+     * rows are unchanged). Then the clinic's mark moves to {@code block} and {@code asOf}.
+     */
     @Override
     public void replace(String clinicId, List<DsrRequest> rows, long block, Instant asOf) {
-        em.createQuery("delete from DsrRequest r where r.clinicId = :clinic").setParameter("clinic", clinicId)
-                .executeUpdate();
-        int n = 0;
+        Map<String, String> stored = new HashMap<>();
+        for (Object[] r : em.createQuery("select r.requestId, r.contentHash from DsrRequest r where r.clinicId = "
+                + ":clinic", Object[].class).setParameter("clinic", clinicId).getResultList()) {
+            stored.put((String) r[0], (String) r[1]);
+        }
+        int written = 0;
         for (DsrRequest row : rows) {
-            em.persist(row);
-            if (++n % FLUSH == 0) {
+            String before = stored.remove(row.getRequestId());
+            if (before == null) {
+                em.persist(row);
+            } else if (!before.equals(row.getContentHash())) {
+                em.merge(row);
+            } else {
+                continue;
+            }
+            if (++written % FLUSH == 0) {
                 em.flush();
                 em.clear();
             }
+        }
+        List<String> gone = new ArrayList<>(stored.keySet());
+        for (int i = 0; i < gone.size(); i += FLUSH) {
+            em.createQuery("delete from DsrRequest r where r.clinicId = :clinic and r.requestId in :ids")
+                    .setParameter("clinic", clinicId).setParameter("ids", gone.subList(i, Math.min(gone.size(),
+                            i + FLUSH))).executeUpdate();
         }
         em.flush();
         DsrProjection mark = em.find(DsrProjection.class, clinicId);
@@ -47,23 +72,42 @@ public class JpaDsrRequestRepository implements DsrRequestRepository {
         }
     }
 
+    /** The rows with their clinic's projection time attached (one query for the clinics of the rows). */
+    private List<DsrRequest> attached(List<DsrRequest> rows) {
+        Set<String> clinics = new HashSet<>();
+        rows.forEach(r -> clinics.add(r.getClinicId()));
+        if (clinics.isEmpty()) {
+            return rows;
+        }
+        Map<String, Instant> asOf = new HashMap<>();
+        em.createQuery("select p from DsrProjection p where p.clinicId in :clinics", DsrProjection.class)
+                .setParameter("clinics", clinics).getResultList().forEach(p -> asOf.put(p.getClinicId(), p.getAsOf()));
+        rows.forEach(r -> r.asOf(asOf.get(r.getClinicId())));
+        return rows;
+    }
+
     @Override
     public Optional<DsrProjection> projection(String clinicId) {
         return Optional.ofNullable(em.find(DsrProjection.class, clinicId));
     }
 
-    /** The JPQL order of a sort; every order ends with clinic and request id, so pages never overlap. */
+    /**
+     * The JPQL order of a sort. Every order ends with the request id (after the clinic when the query spans clinics), so
+     * pages never overlap; requests without a deadline or an answer come last. For one clinic the order follows the
+     * indexes (clinic, column, request id), so the database can read a page from the index instead of sorting.
+     */
     static String order(DsrRequestQuery q) {
         String dir = q.ascending() ? " asc" : " desc";
         String column = switch (q.sort()) {
-            case RECEIVED -> "r.receivedAt";
-            case DEADLINE -> "r.deadline";
-            case ANSWERED -> "r.answeredAt";
-            case STATE -> "r.state";
-            case TYPE -> "r.requestType";
-            case REGIME -> "r.regime";
+            case RECEIVED -> "r.receivedAt" + dir;
+            case DEADLINE -> "r.deadline" + dir + " nulls last";
+            case ANSWERED -> "r.answeredAt" + dir + " nulls last";
+            case STATE -> "r.state" + dir;
+            case TYPE -> "r.requestType" + dir;
+            case REGIME -> "r.regime" + dir;
         };
-        return " order by " + column + dir + " nulls last, r.clinicId" + dir + ", r.requestId" + dir;
+        return q.clinicId() != null ? " order by r.clinicId" + dir + ", " + column + ", r.requestId" + dir
+                : " order by " + column + ", r.clinicId" + dir + ", r.requestId" + dir;
     }
 
     private <T> TypedQuery<T> filtered(String select, Class<T> type, DsrRequestQuery q, String extra, String tail) {
@@ -93,8 +137,8 @@ public class JpaDsrRequestRepository implements DsrRequestRepository {
 
     @Override
     public List<DsrRequest> page(DsrRequestQuery q, int first, int limit) {
-        return filtered("select r", DsrRequest.class, q, "", order(q)).setFirstResult(Math.max(0, first))
-                .setMaxResults(limit).getResultList();
+        return attached(filtered("select r", DsrRequest.class, q, "", order(q)).setFirstResult(Math.max(0, first))
+                .setMaxResults(limit).getResultList());
     }
 
     @Override
@@ -122,12 +166,13 @@ public class JpaDsrRequestRepository implements DsrRequestRepository {
                     + ":afterClinic and r.requestId > :afterId))", " order by r.clinicId, r.requestId")
                     .setParameter("afterClinic", after.clinicId()).setParameter("afterId", after.requestId());
         }
-        return query.setMaxResults(limit).getResultList();
+        return attached(query.setMaxResults(limit).getResultList());
     }
 
     @Override
     public Optional<DsrRequest> find(String clinicId, String requestId) {
-        return Optional.ofNullable(em.find(DsrRequest.class, new DsrRequest.Key(clinicId, requestId)));
+        return Optional.ofNullable(em.find(DsrRequest.class, new DsrRequest.Key(clinicId, requestId)))
+                .map(r -> attached(List.of(r)).get(0));
     }
 
     @Override
@@ -138,7 +183,7 @@ public class JpaDsrRequestRepository implements DsrRequestRepository {
         if (clinicId != null) {
             q.setParameter("clinic", clinicId);
         }
-        return q.getResultList();
+        return attached(q.getResultList());
     }
 
     @Override

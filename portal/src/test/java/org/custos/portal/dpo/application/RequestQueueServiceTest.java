@@ -191,6 +191,10 @@ class RequestQueueServiceTest {
         });
         RequestQueueService regulator = service(null);
         assertThat(regulator.count(query(NORTH))).isEqualTo(1);
+        assertThat(regulator.request(NORTH, id(1))).get().satisfies(r -> {
+            assertThat(r.getRequestType()).as("same event id, new content: rewritten").isEqualTo("ACCESS");
+            assertThat(r.getAsOf()).isEqualTo(later);
+        });
         assertThat(regulator.count(query(SOUTH))).as("south untouched").isEqualTo(6);
         assertThat(regulator.asOf(NORTH)).contains(later);
         assertThat(regulator.asOf(null)).contains(later);
@@ -200,6 +204,34 @@ class RequestQueueServiceTest {
                     assertThat(p.getVerifiedBlock()).isEqualTo(101);
                     assertThat(p.getRequests()).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void anUpdateWritesTheRowsWhoseStateChangedAndLeavesTheOthers() {
+        RequestEvents events = new RequestEvents(NORTH).received(1, T0, 0, 0).received(2, AS_OF.minus(Duration
+                .ofDays(2)), 0, 0);
+        Instant first = T0.plus(Duration.ofDays(20));
+        db.inTransaction(em -> {
+            new JpaDsrRequestRepository(em).replace(NORTH, DsrRequestProjection.project(NORTH, events.list(), first),
+                    200, first);
+            // a mark no projection writes: it survives an update only if the row is left alone
+            em.createNativeQuery("update dsr_request set outcome = 'UNTOUCHED' where request_id = '" + id(2) + "'")
+                    .executeUpdate();
+            return null;
+        });
+        Instant late = T0.plus(Duration.ofDays(40));
+        db.inTransaction(em -> {
+            new JpaDsrRequestRepository(em).replace(NORTH, DsrRequestProjection.project(NORTH, events.list(), late),
+                    201, late);
+            return null;
+        });
+        RequestQueueService dpo = service(NORTH);
+        assertThat(dpo.request(null, id(1))).get().extracting(DsrRequest::getState).isEqualTo(State.LATE);
+        assertThat(dpo.request(null, id(1))).get().extracting(DsrRequest::getDaysLate).isEqualTo(9L);
+        assertThat(dpo.request(null, id(2))).get().satisfies(r -> {
+            assertThat(r.getOutcome()).as("unchanged content: not written again").isEqualTo("UNTOUCHED");
+            assertThat(r.getAsOf()).as("the clinic's time, not the row's").isEqualTo(late);
+        });
     }
 
     @Test
