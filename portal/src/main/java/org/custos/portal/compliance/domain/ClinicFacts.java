@@ -124,7 +124,8 @@ public final class ClinicFacts {
                 List<String> path = bundle.leaves().inclusionPath(index, c.treeSize()).stream()
                         .map(Hex::encodePrefixed).toList();
                 return EvidenceRef.entry(EvidenceBundle.entryPath(index), c.treeSize(), c.anchoredRoot(), path,
-                        c.status() == BundleVerification.RootStatus.MATCH, bundle.sha256());
+                        c.status() == BundleVerification.RootStatus.MATCH, bundle.sha256(),
+                        Hex.encodePrefixed(bundle.leaves().leaf(index)));
             }
         }
         return EvidenceRef.file("entry", EvidenceBundle.entryPath(index), bundle.sha256());
