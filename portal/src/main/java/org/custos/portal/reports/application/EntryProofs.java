@@ -15,7 +15,8 @@ import org.custos.portal.ledger.domain.VerifiedEvent;
 /**
  * The inclusion proofs of the access-log entries a report's findings cite, for its evidence: each entry whose
  * proof verified against the anchored root when its bundle was checked (and whose leaf hash was kept), anchored to
- * the clinic's proven {@code AuditCheckpoint} of that root and tree size. Entries without a kept leaf hash (found
+ * the clinic's proven {@code AuditCheckpoint} of that root and tree size, with the entry's bytes when they were kept
+ * (ledger-verifier then recomputes the leaf hash from them). Entries without a kept leaf hash (found
  * before it was kept), whose proof did not verify, or whose checkpoint is not among the clinic's proven events
  * are left out: the report prints their path, and the evidence carries only what ledger-verifier can check.
  */
@@ -50,7 +51,7 @@ final class EntryProofs {
             if (event != null) {
                 out.put(id, new TranscriptBuilder.Inclusion(r.leafHash().toLowerCase(Locale.ROOT), r.entryIndex(),
                         r.treeSize(), r.anchoredRoot().toLowerCase(Locale.ROOT), new ArrayList<>(r.inclusionPath()),
-                        event));
+                        event, r.leaf()));
             }
         }
         return List.copyOf(out.values());

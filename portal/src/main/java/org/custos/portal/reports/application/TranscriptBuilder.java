@@ -66,10 +66,11 @@ final class TranscriptBuilder {
     /**
      * An RFC 9162 inclusion proof of a bundle entry to embed ({@code custos-evidence/2} {@code merkleProofs}): the
      * leaf hash at {@code index} of the tree of {@code size} whose root is anchored by the cited
-     * {@code AuditCheckpoint} {@code checkpoint} (its data word 1 the root, word 0 the size).
+     * {@code AuditCheckpoint} {@code checkpoint} (its data word 1 the root, word 0 the size), and the entry's bytes
+     * ({@code leaf}, null when not kept).
      */
     record Inclusion(String leafHash, long index, long size, String root, List<String> proof,
-                     VerifiedEvent checkpoint) {
+                     VerifiedEvent checkpoint, String leaf) {
     }
 
     /** Reads a receipt's JSON for the content check (bounded: receipts are at most 64 KiB when kept). */
@@ -176,6 +177,10 @@ final class TranscriptBuilder {
                 proof.put("size", quantity(i.size()));
                 proof.put("root", i.root());
                 proof.put("proof", i.proof());
+                if (i.leaf() != null) {
+                    // the entry's exact bytes: ledger-verifier recomputes the leaf hash from them
+                    proof.put("leaf", i.leaf());
+                }
                 // AuditCheckpoint(bytes32 indexed clinicId, uint64 treeSize, bytes32 rootHash): word 1 the root
                 proof.put("anchor", Map.of("event", position.get(i.checkpoint().getId()), "word", 1, "sizeWord", 0));
                 proofs.add(proof);

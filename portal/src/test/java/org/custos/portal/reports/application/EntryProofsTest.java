@@ -31,7 +31,7 @@ class EntryProofsTest {
 
     private static EvidenceRef entry(String path, long size, String root, boolean verified, String leaf) {
         return EvidenceRef.entry(path, size, root, List.of("0x" + "55".repeat(32), "0x" + "66".repeat(32)), verified,
-                "0x" + "77".repeat(32), leaf);
+                "0x" + "77".repeat(32), leaf, leaf == null ? null : "0x7b7d");
     }
 
     /** A ledger index that knows one event, the checkpoint's; anything else it is asked is a test error. */
@@ -59,6 +59,7 @@ class EntryProofsTest {
         assertThat(p.leafHash()).isEqualTo(LEAF);
         assertThat(p.proof()).hasSize(2);
         assertThat(p.checkpoint()).isSameAs(CHECKPOINT_EVENT);
+        assertThat(p.leaf()).isEqualTo("0x7b7d");
     }
 
     @Test
