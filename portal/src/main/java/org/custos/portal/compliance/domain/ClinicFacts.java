@@ -124,10 +124,16 @@ public final class ClinicFacts {
                 List<String> path = bundle.leaves().inclusionPath(index, c.treeSize()).stream()
                         .map(Hex::encodePrefixed).toList();
                 return EvidenceRef.entry(EvidenceBundle.entryPath(index), c.treeSize(), c.anchoredRoot(), path,
-                        c.status() == BundleVerification.RootStatus.MATCH, bundle.sha256());
+                        c.status() == BundleVerification.RootStatus.MATCH, bundle.sha256(),
+                        Hex.encodePrefixed(bundle.leaves().leaf(index)), entryBytes(index));
             }
         }
         return EvidenceRef.file("entry", EvidenceBundle.entryPath(index), bundle.sha256());
+    }
+
+    private String entryBytes(int index) {
+        byte[] entry = bundle.leaves().entry(index);
+        return entry == null ? null : Hex.encodePrefixed(entry);
     }
 
     /** The proven checkpoint event that first covers entry {@code index}, if any. */

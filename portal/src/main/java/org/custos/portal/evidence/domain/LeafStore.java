@@ -31,6 +31,11 @@ public final class LeafStore implements AutoCloseable {
     private final FileChannel channel;
     private final Path shaFile;
     private final FileChannel shaChannel;
+    private final Path entryFile;
+    private final FileChannel entryChannel;
+    private final java.util.concurrent.atomic.AtomicLong entryEnd = new java.util.concurrent.atomic.AtomicLong();
+    /** Per entry index: its offset in {@code entryFile} (high 40 bits) and length (low 24 bits); 0: not kept. */
+    private long[] entryAt = new long[1024];
     private final BitSet present = new BitSet();
     private final Map<Long, byte[]> subtrees = new HashMap<>();
     private final ByteBuffer run = ByteBuffer.allocate(RUN * 32);
@@ -45,18 +50,23 @@ public final class LeafStore implements AutoCloseable {
             shaFile = Files.createTempFile("custos-entry-sha", ".bin");
             shaChannel = FileChannel.open(shaFile, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE);
+            entryFile = Files.createTempFile("custos-entries", ".bin");
+            entryChannel = FileChannel.open(entryFile, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary leaf file", e);
         }
     }
 
     /**
-     * Stores the leaf hash SHA-256(0x00 ‖ entry) of entry {@code index} and the entry's own SHA-256 (for the
-     * manifest check); returns the leaf hash.
+     * Stores the leaf hash SHA-256(0x00 ‖ entry) of entry {@code index}, the entry's own SHA-256 (for the
+     * manifest check) and the entry's bytes (in a temporary file, so that a finding can cite the exact entry and
+     * a report embed it with its inclusion proof); returns the leaf hash.
      */
     public byte[] addEntry(int index, byte[] entry) {
         byte[] leaf = MerkleTree.leafHash(entry);
         addLeaf(index, leaf);
+        keepEntry(index, entry);
         try {
             ByteBuffer sha = ByteBuffer.wrap(Hashes.sha256(entry));
             long at = index * 32L;
@@ -67,6 +77,53 @@ public final class LeafStore implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return leaf;
+    }
+
+    private void keepEntry(int index, byte[] entry) {
+        if (entry.length == 0 || entry.length >= 1 << 24) {
+            return;
+        }
+        long at = entryEnd.getAndAdd(entry.length);
+        try {
+            ByteBuffer bytes = ByteBuffer.wrap(entry);
+            long position = at;
+            while (bytes.hasRemaining()) {
+                position += entryChannel.write(bytes, position);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (this) {
+            if (index >= entryAt.length) {
+                entryAt = java.util.Arrays.copyOf(entryAt, Math.max(index + 1, entryAt.length * 2));
+            }
+            entryAt[index] = at << 24 | entry.length;
+        }
+    }
+
+    /** The exact bytes of entry {@code index} as added by {@link #addEntry}, or null when it was not kept. */
+    public byte[] entry(long index) {
+        long packed;
+        synchronized (this) {
+            packed = index >= 0 && index < entryAt.length ? entryAt[(int) index] : 0;
+        }
+        if (packed == 0) {
+            return null;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) (packed & 0xFFFFFF));
+        try {
+            long at = packed >>> 24;
+            while (buffer.hasRemaining()) {
+                int r = entryChannel.read(buffer, at);
+                if (r < 0) {
+                    return null;
+                }
+                at += r;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.array();
     }
 
     /** SHA-256 of the stored entry {@code index} (as added by {@link #addEntry}). */
@@ -270,8 +327,10 @@ public final class LeafStore implements AutoCloseable {
         try {
             channel.close();
             shaChannel.close();
+            entryChannel.close();
             Files.deleteIfExists(file);
             Files.deleteIfExists(shaFile);
+            Files.deleteIfExists(entryFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,6 +19,7 @@ import org.custos.portal.compliance.domain.Rule;
 import org.custos.portal.compliance.domain.RulesEngine;
 import org.custos.portal.compliance.export.DisclosuresQuery;
 import org.custos.portal.compliance.export.ExportedDisclosure;
+import org.custos.portal.compliance.domain.EvidenceRef;
 import org.custos.portal.compliance.export.ExportedFinding;
 import org.custos.portal.compliance.export.FindingsQuery;
 import org.custos.portal.compliance.domain.ReadinessVerdict;
@@ -114,8 +115,16 @@ public class ReportContent {
                 }
             }
         }
+        List<EvidenceRef> entries = new ArrayList<>();
+        for (ExportedFinding f : exported) {
+            for (ExportedFinding.Proof p : f.proofs()) {
+                entries.add(p.ref());
+            }
+        }
+        List<TranscriptBuilder.Inclusion> inclusions = EntryProofs.of(entries, ProvenEvents.load(index, clinic),
+                index);
         TranscriptBuilder.Built built = c.transcripts().build(c.state().getVerifiedNumber(), cited, bodies,
-                c.progress(), c.evidenceFile());
+                List.of(), inclusions, c.progress(), c.evidenceFile());
         ComplianceService.Readiness readiness = compliance.readiness(clinic);
         StoredBundle bundle = readiness.lastBundle();
         List<String> notes = new ArrayList<>(caveats.ledger(c));
@@ -245,8 +254,13 @@ public class ReportContent {
             anchors.add(new ErasureCertificate.Anchor(p.block(), p.txHash(), p.name()));
             index.event(p.id(), null).ifPresent(cited::add);
         }
+        // the reads after a destruction that the related findings cite: their inclusion proofs under anchored roots
+        List<EvidenceRef> entries = new ArrayList<>();
+        for (org.custos.portal.compliance.domain.StoredFinding f : rc.findings()) {
+            entries.addAll(storedEvidence(f));
+        }
         TranscriptBuilder.Built built = c.transcripts().build(c.state().getVerifiedNumber(), cited, Set.of(),
-                embedded, c.progress(), c.evidenceFile());
+                embedded, EntryProofs.of(entries, events, index), c.progress(), c.evidenceFile());
         LocalDate done = rc.answered() == null || !allDestroyed ? null : date(completed);
         LocalDate receivedDay = date(rc.received());
         List<String> reasons = rc.verdict().certified() ? List.of() : rc.verdict().reasons().isEmpty()
@@ -256,6 +270,18 @@ public class ReportContent {
                 && done.isBefore(receivedDay) ? receivedDay : done, keys, receipts, anchors, reasons,
                 ReportService.evidence(built.file()));
     }
+
+    /** A stored finding's evidence references (its JSON was written by the rules' evaluation). */
+    private static List<EvidenceRef> storedEvidence(org.custos.portal.compliance.domain.StoredFinding f) {
+        try {
+            return List.of(EVIDENCE_JSON.readValue(f.getEvidenceJson(), EvidenceRef[].class));
+        } catch (IOException e) {
+            throw new IllegalStateException("finding " + f.getKey() + " has malformed stored evidence", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper EVIDENCE_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The clinic's last ClinicAdmitted/ClinicUpdated before {@code destroyed} (chain order), or null. */
     private static ProvenEvent registrationBefore(List<ProvenEvent> events, ProvenEvent destroyed) {

@@ -63,6 +63,16 @@ final class TranscriptBuilder {
     record Receipt(byte[] receipt, byte[] signature, VerifiedEvent destroyed, VerifiedEvent registration) {
     }
 
+    /**
+     * An RFC 9162 inclusion proof of a bundle entry to embed ({@code custos-evidence/2} {@code merkleProofs}): the
+     * leaf hash at {@code index} of the tree of {@code size} whose root is anchored by the cited
+     * {@code AuditCheckpoint} {@code checkpoint} (its data word 1 the root, word 0 the size), and the entry's bytes
+     * ({@code leaf}, null when not kept).
+     */
+    record Inclusion(String leafHash, long index, long size, String root, List<String> proof,
+                     VerifiedEvent checkpoint, String leaf) {
+    }
+
     /** Reads a receipt's JSON for the content check (bounded: receipts are at most 64 KiB when kept). */
     private static final TranscriptVerifier.JsonReader RECEIPT_JSON = bytes -> {
         if (bytes.length > 1 << 16) {
@@ -108,6 +118,16 @@ final class TranscriptBuilder {
      */
     Built build(long head, List<VerifiedEvent> cited, Set<Long> bodies, List<Receipt> receipts,
                 ReportProgress progress, Path out) throws LedgerUnavailableException, EvidenceException, IOException {
+        return build(head, cited, bodies, receipts, List.of(), progress, out);
+    }
+
+    /**
+     * With KMS receipts and inclusion proofs of bundle entries under anchored roots: then the transcript is
+     * {@code custos-evidence/2}, and every proof and receipt is verified with the rest before anything is signed.
+     */
+    Built build(long head, List<VerifiedEvent> cited, Set<Long> bodies, List<Receipt> receipts,
+                List<Inclusion> inclusions, ReportProgress progress, Path out)
+            throws LedgerUnavailableException, EvidenceException, IOException {
         long first = settings.checkpoint().number();
         if (head < first) {
             throw new EvidenceException("nothing verified yet: the verified head " + head
@@ -122,6 +142,9 @@ final class TranscriptBuilder {
             allCited.putIfAbsent(r.destroyed().getId(), r.destroyed());
             allCited.putIfAbsent(r.registration().getId(), r.registration());
         }
+        for (Inclusion i : inclusions) {
+            allCited.putIfAbsent(i.checkpoint().getId(), i.checkpoint());
+        }
         for (VerifiedEvent e : allCited.values()) {
             if (e.getBlockNumber() < first || e.getBlockNumber() > head) {
                 throw new EvidenceException("event " + e.getId() + " lies outside the verified range");
@@ -131,7 +154,8 @@ final class TranscriptBuilder {
         Set<Long> full = new HashSet<>(bodies);
         full.addAll(byBlock.keySet());
         Map<String, Object> members = new LinkedHashMap<>();
-        members.put("version", receipts.isEmpty() ? TranscriptVerifier.VERSION : TranscriptVerifier.VERSION_2);
+        boolean version2 = !receipts.isEmpty() || !inclusions.isEmpty();
+        members.put("version", version2 ? TranscriptVerifier.VERSION_2 : TranscriptVerifier.VERSION);
         members.put("chain", TranscriptParts.chain(parameters(), quantity(node.chainId())));
         List<Object> events = new ArrayList<>();
         Map<Long, Integer> position = new HashMap<>();
@@ -143,6 +167,26 @@ final class TranscriptBuilder {
             }
         }
         members.put("events", events);
+        if (!inclusions.isEmpty()) {
+            List<Object> proofs = new ArrayList<>();
+            for (Inclusion i : inclusions) {
+                Map<String, Object> proof = new LinkedHashMap<>();
+                proof.put("type", "inclusion");
+                proof.put("leafHash", i.leafHash());
+                proof.put("index", quantity(i.index()));
+                proof.put("size", quantity(i.size()));
+                proof.put("root", i.root());
+                proof.put("proof", i.proof());
+                if (i.leaf() != null) {
+                    // the entry's exact bytes: ledger-verifier recomputes the leaf hash from them
+                    proof.put("leaf", i.leaf());
+                }
+                // AuditCheckpoint(bytes32 indexed clinicId, uint64 treeSize, bytes32 rootHash): word 1 the root
+                proof.put("anchor", Map.of("event", position.get(i.checkpoint().getId()), "word", 1, "sizeWord", 0));
+                proofs.add(proof);
+            }
+            members.put("merkleProofs", proofs);
+        }
         if (!receipts.isEmpty()) {
             List<Object> kms = new ArrayList<>();
             for (Receipt r : receipts) {
@@ -166,7 +210,7 @@ final class TranscriptBuilder {
             json.writeArrayFieldStart("blocks");
             blocks = new NodeBlocks(first, head, full, progress, json);
             try {
-                verdict = TranscriptVerifier.verify(members, blocks, receipts.isEmpty() ? null : RECEIPT_JSON);
+                verdict = TranscriptVerifier.verify(members, blocks, version2 ? RECEIPT_JSON : null);
             } catch (Failure f) {
                 f.rethrow();
                 throw f;

@@ -48,7 +48,8 @@ import org.web3j.crypto.Sign;
  * the request's page validates with every validator (veraPDF, EU DSS, pdfsig, Custos's verifier, {@code transcript
  * --rpc}, whose evidence now carries the receipts) and says erasure-equivalent. The planted erasure whose key was
  * never destroyed gives a certificate that says NOT certified, with the reason; the planted late erasure is not
- * certified and says why; officer-south gets "not found" for north's request.
+ * certified and says why, and its certificate embeds the inclusion proof of the read after the destruction under
+ * the anchored checkpoint; officer-south gets "not found" for north's request.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -188,7 +189,15 @@ class DpoWorkspaceIT {
 
             b.open("dpo/request.xhtml?id=" + late);
             assertThat(b.text("verdict")).isNotEqualTo("Erasure-equivalent (CNIL 2018 / EDPB 02/2025)");
-            assertThat(reasons(b)).contains("after the deadline");
+            assertThat(reasons(b)).contains("after the deadline").contains("was read at");
+            // its certificate carries the read's RFC 9162 inclusion proof under the anchored AuditCheckpoint, which
+            // transcript --rpc re-verifies with the rest (assertConforms)
+            b.click("issueCertificate");
+            Path latePdf = ReportPages.issueAsPreselected(b, "ERASURE_CERTIFICATE", WORK);
+            conformance.assertConforms(latePdf, level);
+            assertThat(ReportPages.evidence(latePdf)).contains("\"merkleProofs\"").contains("\"anchor\"")
+                    .contains("custos-evidence/2");
+            assertThat(pdfText(latePdf)).contains("NOT certified as erasure-equivalent");
         }
     }
 
