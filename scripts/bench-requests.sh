@@ -16,6 +16,8 @@ if [[ "${CUSTOS_BENCH_SKIP_BUILD:-0}" != 1 || ! -f "$CP_FILE" ]]; then
   source "$ROOT/scripts/lib/all.sh"
   require_jdk17
   install_node_tools
+  # builds the harness only (as bench-rules.sh does): the tests are scripts/test.sh's; -DskipTests also skips the
+  # reports module's conformance-corpus step, which the benchmark does not need
   (cd "$ROOT" && ./mvnw -B -q -pl portal -am test-compile dependency:build-classpath -DskipTests \
      -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
 fi

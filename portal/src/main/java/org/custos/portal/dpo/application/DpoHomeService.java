@@ -66,6 +66,7 @@ public class DpoHomeService {
             }
         }
         List<OpenErasure> out = new ArrayList<>();
+        ReceiptStatuses.Clinic sources = receipts.of(clinic);
         for (ProvenEvent r : events) {
             if (!r.name().equals("RequestReceived") || r.intField("requestType") != 1) {
                 continue;
@@ -77,7 +78,7 @@ public class DpoHomeService {
                     gone.add(d);
                 }
             }
-            int verified = (int) receipts.statuses(clinic, r.field("requestId"), gone).values().stream()
+            int verified = (int) sources.statuses(r.field("requestId"), gone).values().stream()
                     .filter(ReceiptStatuses.Status::verified).count();
             if (!gone.isEmpty() && verified < gone.size()) {
                 out.add(new OpenErasure(r.field("requestId"), r.time(), gone.size(), verified));

@@ -73,49 +73,74 @@ public class ReceiptStatuses {
         }
     }
 
+    /**
+     * What the statuses of one clinic's receipts are read from, loaded once: its last verified bundle, the keys
+     * whose receipt that bundle refused, and every receipt uploaded for any of its requests (the start page asks
+     * for all of a clinic's erasure requests at once).
+     */
+    public final class Clinic {
+        private final StoredBundle bundle;
+        private final Set<String> refusedInBundle;
+        private final Map<String, Map<String, String>> uploadedByRequest;
+
+        private Clinic(String clinicId) {
+            this.bundle = lastBundle(clinicId);
+            this.refusedInBundle = refusedIn(bundle);
+            this.uploadedByRequest = uploadedByRequest(clinicId);
+        }
+
+        /** Per destroyed key ({@code KeyDestroyed} events) of request {@code requestId}, its receipt's status. */
+        public Map<String, Status> statuses(String requestId, List<ProvenEvent> destructions) {
+            Map<String, String> uploaded = uploadedByRequest.getOrDefault(requestId, Map.of());
+            Map<String, Status> out = new LinkedHashMap<>();
+            for (ProvenEvent d : destructions) {
+                String key = d.field("keyId");
+                if (uploaded.containsKey(key)) {
+                    out.put(key, new Status(true, "verified: " + uploaded.get(key)));
+                } else if (bundle != null && bundle.getVerifiedBlock() >= d.block()
+                        && !refusedInBundle.contains(key)) {
+                    out.put(key, new Status(true, "verified in the clinic's bundle " + bundle.getSha256()));
+                } else if (bundle != null && refusedInBundle.contains(key)) {
+                    out.put(key, new Status(false, "refused in the clinic's bundle " + bundle.getSha256()
+                            + " (see the findings of GDPR-ER-02)"));
+                } else {
+                    out.put(key, new Status(false, "no receipt verified yet"));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The block up to which the clinic's last verified bundle was verified (its access log anchored), -1
+         * without one: reads after a key's destruction in an earlier block are checked by GDPR-ER-02 on it.
+         */
+        public long bundleVerifiedTo() {
+            return bundle == null ? -1 : bundle.getVerifiedBlock();
+        }
+    }
+
+    /** The receipt sources of {@code clinicId}, read now (the caller has checked its scope). */
+    public Clinic of(String clinicId) {
+        return new Clinic(clinicId);
+    }
+
     /** Per destroyed key ({@code KeyDestroyed} events), its receipt's status. */
     public Map<String, Status> statuses(String clinicId, String requestId, List<ProvenEvent> destructions) {
-        Map<String, String> uploaded = uploaded(clinicId, requestId);
-        StoredBundle bundle = lastBundle(clinicId);
-        Set<String> refusedInBundle = refusedIn(bundle);
-        Map<String, Status> out = new LinkedHashMap<>();
-        for (ProvenEvent d : destructions) {
-            String key = d.field("keyId");
-            if (uploaded.containsKey(key)) {
-                out.put(key, new Status(true, "verified: " + uploaded.get(key)));
-            } else if (bundle != null && bundle.getVerifiedBlock() >= d.block() && !refusedInBundle.contains(key)) {
-                out.put(key, new Status(true, "verified in the clinic's bundle " + bundle.getSha256()));
-            } else if (bundle != null && refusedInBundle.contains(key)) {
-                out.put(key, new Status(false, "refused in the clinic's bundle " + bundle.getSha256()
-                        + " (see the findings of GDPR-ER-02)"));
-            } else {
-                out.put(key, new Status(false, "no receipt verified yet"));
-            }
-        }
-        return out;
+        return of(clinicId).statuses(requestId, destructions);
     }
 
-    /** Receipts uploaded (and so verified) for the request, per key: SHA-256, signer, who and when. */
-    Map<String, String> uploaded(String clinicId, String requestId) {
+    /** Every receipt uploaded for the clinic's requests: request id → key id → description (the first kept). */
+    private Map<String, Map<String, String>> uploadedByRequest(String clinicId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select key_id, sha256, signer, uploaded_by, uploaded_at from "
-                + "dsr_receipt where clinic_id = ?1 and request_id = ?2 order by id")
-                .setParameter(1, clinicId).setParameter(2, requestId).getResultList();
-        Map<String, String> out = new LinkedHashMap<>();
+        List<Object[]> rows = em.createNativeQuery("select request_id, key_id, sha256, signer, uploaded_by, "
+                + "uploaded_at from dsr_receipt where clinic_id = ?1 order by id")
+                .setParameter(1, clinicId).getResultList();
+        Map<String, Map<String, String>> out = new java.util.HashMap<>();
         for (Object[] r : rows) {
-            out.putIfAbsent(String.valueOf(r[0]), "receipt " + r[1] + " signed by " + r[2] + ", uploaded by "
-                    + r[3] + " at " + r[4]);
+            out.computeIfAbsent(String.valueOf(r[0]), k -> new LinkedHashMap<>()).putIfAbsent(String.valueOf(r[1]),
+                    "receipt " + r[2] + " signed by " + r[3] + ", uploaded by " + r[4] + " at " + r[5]);
         }
         return out;
-    }
-
-    /**
-     * The block up to which the clinic's last verified bundle was verified (its access log anchored), -1 without
-     * one: reads after a key's destruction in an earlier block are checked by GDPR-ER-02 on that bundle.
-     */
-    public long bundleVerifiedTo(String clinicId) {
-        StoredBundle bundle = lastBundle(clinicId);
-        return bundle == null ? -1 : bundle.getVerifiedBlock();
     }
 
     private StoredBundle lastBundle(String clinicId) {

@@ -92,6 +92,16 @@ public class RequestCaseService {
     /** The request's case, or empty when there is none the caller may see. */
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public Optional<RequestCase> request(String requestId, String clinic) {
+        return withEvents(requestId, clinic).map(Loaded::request);
+    }
+
+    /** A request's case and the clinic's proven events it was built from (the certificate cites some of them). */
+    public record Loaded(RequestCase request, List<ProvenEvent> clinicEvents) {
+    }
+
+    /** As {@link #request}, with the clinic's proven events, read once. */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public Optional<Loaded> withEvents(String requestId, String clinic) {
         String id = normal(requestId);
         Optional<String> found = clinicOf(id, clinic);
         if (found.isEmpty()) {
@@ -99,6 +109,10 @@ public class RequestCaseService {
         }
         String clinicId = found.get();
         List<ProvenEvent> events = ProvenEvents.load(index, clinicId);
+        return build(clinicId, id, events).map(rc -> new Loaded(rc, events));
+    }
+
+    private Optional<RequestCase> build(String clinicId, String id, List<ProvenEvent> events) {
         ProvenEvent received = first(events, "RequestReceived", "requestId", id);
         if (received == null) {
             return Optional.empty();
@@ -107,6 +121,8 @@ public class RequestCaseService {
         ProvenEvent extension = first(events, "RequestExtended", "requestId", id);
         ProvenEvent answer = first(events, "RequestAnswered", "requestId", id);
         int type = received.intField("requestType");
+        // receipts and the bundle's reach matter to an erasure or a rectification only: read once, if at all
+        ReceiptStatuses.Clinic receiptSources = type == 1 || type == 2 ? receipts.of(clinicId) : null;
         int regime = received.intField("regime");
         // the one deadline formula (RequestClock); an erasure is always on the GDPR clock, as GDPR-ER-01 judges it
         RequestClock requestClock = RequestClock.of(regime, type).orElse(type == 1 ? RequestClock.GDPR : null);
@@ -150,7 +166,7 @@ public class RequestCaseService {
                     destructions.add(d);
                 }
             }
-            Map<String, ReceiptStatuses.Status> statuses = receipts.statuses(clinicId, id, destructions);
+            Map<String, ReceiptStatuses.Status> statuses = receiptSources.statuses(id, destructions);
             for (ProvenEvent k : registered) {
                 String keyId = k.field("keyId");
                 ProvenEvent destroyed = first(destructions, "KeyDestroyed", "keyId", keyId);
@@ -175,7 +191,7 @@ public class RequestCaseService {
         List<StoredFinding> findings = related(clinicId, id, keyIds);
         if (type == 1) {
             reads = laterReads(findings, keyIds);
-            long readsCheckedTo = receipts.bundleVerifiedTo(clinicId);
+            long readsCheckedTo = receiptSources.bundleVerifiedTo();
             List<ErasureVerdict.Key> verdictKeys = keys.stream().map(k -> new ErasureVerdict.Key(k.keyId(),
                     k.destroyed() == null ? null : k.destroyed().time(), k.receiptVerified(), k.receiptStatus(),
                     k.destroyed() != null && readsCheckedTo >= k.destroyed().block())).toList();

@@ -208,10 +208,11 @@ public class ReportContent {
     ErasureCertificate erasure(Context c, String clinic, String requestId)
             throws LedgerUnavailableException, TranscriptBuilder.EvidenceException, ReportRefusedException,
             IOException {
-        RequestCase rc = cases.request(requestId, clinic).filter(RequestCase::erasure).orElseThrow(() ->
-                new ReportRefusedException("no erasure request " + requestId + " of this clinic is on the verified "
-                        + "ledger"));
-        List<ProvenEvent> events = ProvenEvents.load(index, rc.clinicId());
+        RequestCaseService.Loaded loaded = cases.withEvents(requestId, clinic)
+                .filter(l -> l.request().erasure()).orElseThrow(() -> new ReportRefusedException(
+                        "no erasure request " + requestId + " of this clinic is on the verified ledger"));
+        RequestCase rc = loaded.request();
+        List<ProvenEvent> events = loaded.clinicEvents();
         List<ErasureCertificate.DestroyedKey> keys = new ArrayList<>();
         List<ErasureCertificate.KmsReceipt> receipts = new ArrayList<>();
         List<ErasureCertificate.Anchor> anchors = new ArrayList<>();
