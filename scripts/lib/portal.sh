@@ -34,6 +34,8 @@ portal_ledger_from_fixture() {
   export CUSTOS_LEDGER_CONTRACTS_RECORDS="$(contract records)"
   export CUSTOS_LEDGER_CONTRACTS_ACCOUNTABILITY="$(contract accountability)"
   export CUSTOS_LEDGER_CLINICS="clinic-north=$(clinic 0),clinic-south=$(clinic 1)"
+  # the regulator's register of the clinics it supervises: display names only, the ids stay the evidence (D19)
+  export CUSTOS_CLINIC_NAMES="$(clinic 0)=North Aesthetics Clinic;$(clinic 1)=South Bay Skin Clinic;$(clinic 2)=Riverside Dermatology;$(clinic 3)=Harbour Medical Aesthetics;$(clinic 4)=Hillcrest Cosmetic Clinic"
   log "ledger sync on: checkpoint $CUSTOS_LEDGER_CHECKPOINT (the fixture's genesis), consensus DEV"
 }
 

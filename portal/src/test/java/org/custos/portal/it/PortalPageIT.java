@@ -91,7 +91,7 @@ class PortalPageIT {
             b.signIn("officer-south", "");
             assertTrue(b.url().endsWith("/home/officer.xhtml"), b.url());
             assertEquals("compliance-officer", b.text("identity-role"));
-            assertEquals("clinic clinic-south", b.text("identity-clinic"));
+            assertEquals("clinic-south", b.text("identity-clinic"));
             assertEquals("clinic-south", b.text("clinicId"));
             assertFalse(b.present("navForm:navTrail"));
             String ownTrail = b.text("clinicTrail");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.custos.portal.compliance.export.PortalLinks;
 import org.custos.portal.dpo.domain.DsrRequest;
+import org.custos.portal.ledger.domain.ClinicDirectory;
 
 /** The columns of {@code requests.csv} and one request's row (docs/pages.md "DPO requests queue"). */
 public final class RequestCsv {
@@ -12,12 +13,16 @@ public final class RequestCsv {
     public static final List<String> HEADER = List.of("clinic_id", "request_id", "subject_pseudonym", "request_type",
             "regime", "deadline_basis", "received_at", "received_block", "received_tx", "first_deadline",
             "extension_notice_at", "extended", "extension_notice_late", "deadline", "answered_at", "outcome",
-            "legal_ground", "state", "days_left", "days_late", "as_of", "received_event_url", "request_url");
+            "legal_ground", "state", "days_left", "days_late", "as_of", "received_event_url", "request_url", "clinic_name");
 
     private RequestCsv() {
     }
 
-    public static List<String> row(DsrRequest r, PortalLinks links) {
+    /**
+     * One request's row; {@code clinic_name} (last, added after the first release so that readers by position keep
+     * working) is the clinic's configured name, empty when none is known.
+     */
+    public static List<String> row(DsrRequest r, PortalLinks links, ClinicDirectory clinics) {
         List<String> row = new ArrayList<>(HEADER.size());
         row.add(r.getClinicId());
         row.add(r.getRequestId());
@@ -42,6 +47,7 @@ public final class RequestCsv {
         row.add(time(r.getAsOf()));
         row.add(links.event(r.getReceivedEvent()));
         row.add(links.base() + "/dpo/request.xhtml?id=" + r.getRequestId() + "&clinic=" + r.getClinicId());
+        row.add(clinics.configuredName(r.getClinicId()).orElse(""));
         return row;
     }
 

@@ -2,6 +2,7 @@ package org.custos.portal.dpo.web;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
@@ -22,6 +23,8 @@ import org.custos.portal.compliance.export.CsvWriter;
 import org.custos.portal.compliance.export.PortalLinks;
 import org.custos.portal.dpo.application.RequestQueueService;
 import org.custos.portal.dpo.domain.DsrRequestQuery;
+import org.custos.portal.ledger.application.ClinicNames;
+import org.custos.portal.ledger.domain.ClinicDirectory;
 import org.custos.portal.security.MissingClinicException;
 import org.custos.portal.security.Roles;
 
@@ -43,6 +46,9 @@ public class RequestsCsvServlet extends HttpServlet {
 
     @EJB
     transient RequestQueueService queue;
+
+    @Inject
+    transient ClinicNames names;
 
     transient Clock clock = Clock.systemUTC();
 
@@ -67,7 +73,8 @@ public class RequestsCsvServlet extends HttpServlet {
             queue.recordDownload("requests.csv", q, describe(req));
             OutputStream body = new BufferedOutputStream(res.getOutputStream(), 1 << 16);
             CsvWriter csv = new CsvWriter(body, RequestCsv.HEADER);
-            queue.export(q, r -> csv.row(RequestCsv.row(r, links)));
+            ClinicDirectory clinics = names == null ? ClinicDirectory.empty() : names.directory();
+            queue.export(q, r -> csv.row(RequestCsv.row(r, links, clinics)));
             csv.close();
         } catch (RuntimeException e) {
             fail(res, e);

@@ -25,6 +25,7 @@ import org.custos.portal.compliance.export.FindingsQuery;
 import org.custos.portal.compliance.domain.ReadinessVerdict;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.evidence.domain.StoredBundle;
+import org.custos.portal.ledger.application.ClinicNames;
 import org.custos.portal.ledger.domain.LedgerIndex;
 import org.custos.portal.ledger.domain.LedgerNode;
 import org.custos.portal.ledger.domain.LedgerSettings;
@@ -61,6 +62,9 @@ public class ReportContent {
 
     @Inject
     LedgerIndex index;
+
+    @Inject
+    ClinicNames clinicNames;
 
     @Inject
     ExportService exports;
@@ -146,7 +150,7 @@ public class ReportContent {
                 + "ledger verification behind them (blocks " + c.state().getCheckpointNumber() + " to "
                 + c.state().getVerifiedNumber() + ").";
         return new ClinicAuditReport(header(c, preInspection ? "the clinic" : "the regulator", notes),
-                clinicLabel(c, clinic), scope,
+                clinicLabel(clinic), scope,
                 start, end.isBefore(start) ? start : end, caveats.summary(c, built), findings,
                 ReportService.evidence(built.file()), preInspection, preInspection ? verdict : null,
                 bundleChecks(bundle), notRun);
@@ -194,7 +198,7 @@ public class ReportContent {
         }
         TranscriptBuilder.Built built = c.transcripts().build(c.state().getVerifiedNumber(), cited, Set.of(),
                 c.progress(), c.evidenceFile());
-        return new DisclosureAccounting(header(c, "the data subject " + subject, caveats.ledger(c)), clinic,
+        return new DisclosureAccounting(header(c, "the data subject " + subject, caveats.ledger(c)), clinicLabel(clinic),
                 subject, requested, rows, ReportService.evidence(built.file()));
     }
 
@@ -266,7 +270,7 @@ public class ReportContent {
         LocalDate receivedDay = date(rc.received());
         List<String> reasons = rc.verdict().certified() ? List.of() : rc.verdict().reasons().isEmpty()
                 ? List.of(rc.verdict().outcome().words()) : rc.verdict().reasons();
-        return new ErasureCertificate(header(c, "the data-protection officer", caveats.ledger(c)), rc.clinicId(),
+        return new ErasureCertificate(header(c, "the data-protection officer", caveats.ledger(c)), clinicLabel(rc.clinicId()),
                 rc.requestId(), rc.subject(), receivedDay, date(rc.deadline()), done != null
                 && done.isBefore(receivedDay) ? receivedDay : done, keys, receipts, anchors, reasons,
                 ReportService.evidence(built.file()));
@@ -324,9 +328,9 @@ public class ReportContent {
     }
 
     /** A clinic as people know it: the portal's name for it (if configured) and its on-chain id. */
-    static String clinicLabel(Context c, String clinic) {
-        return c.settings().clinics().entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(clinic))
-                .map(e -> e.getKey() + " (" + clinic + ")").findFirst().orElse(clinic);
+    /** A clinic as a report names it: its name and its id ({@link ClinicNames#nameWithId}), the id alone if unnamed. */
+    private String clinicLabel(String clinic) {
+        return clinicNames.nameWithId(clinic);
     }
 
     static LocalDate date(Instant t) {

@@ -59,6 +59,8 @@ class RequestsCsvServletTest {
                 + RequestEvents.NORTH);
         assertThat(lines[2]).as("HIPAA erasure: no deadline, empty cells").contains(",HIPAA,,")
                 .contains(",OPEN_NO_DEADLINE,,,");
+        assertThat(lines[0]).as("the clinic's name is the last column").endsWith(",request_url,clinic_name");
+        assertThat(lines[1]).as("no name configured: an empty name, the id stays in the first column").endsWith(",");
         for (int i = 1; i < lines.length; i++) {
             assertThat(lines[i].split(",", -1)).hasSize(RequestCsv.HEADER.size());
         }
