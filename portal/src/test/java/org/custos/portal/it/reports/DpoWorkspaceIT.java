@@ -57,6 +57,7 @@ import org.web3j.crypto.Sign;
 class DpoWorkspaceIT {
 
     private static final Duration SYNC = Duration.ofMinutes(3);
+    private static final String NORTH_NAME = "North <b>Aesthetics</b> Clinic";
     private static final Duration WORK = Duration.ofMinutes(4);
     private static final Path FIXTURE = Path.of(System.getProperty("custos.fixture.dir",
             "../consortium/fixtures/demo"));
@@ -81,6 +82,8 @@ class DpoWorkspaceIT {
         config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
                 + chain.clinicIds.get(1));
         config.put("custos.reports.tsa.url", ReportsTsa.URL.toString());
+        // the regulator's register names clinic-north; clinic-south keeps its portal id as its name (D19)
+        config.put("custos.clinic.names", chain.clinicIds.get(0) + "=North <b>Aesthetics</b> Clinic");
         StringWriter text = new StringWriter();
         config.store(text, "the demo's ledger settings for this test's anvil, and the tests' TSA");
         File war = new File(System.getProperty("custos.war", "target/custos.war"));
@@ -108,7 +111,11 @@ class DpoWorkspaceIT {
             b.signIn("dpo-north", "ledger/status.xhtml");
             awaitSynced(b, chain);
             b.open("dpo/request.xhtml?id=" + correct.requestId());
-            assertThat(b.text("clinic")).isEqualTo(chain.clinicIds.get(0));
+            // clinics by name, the id on hover; the configured name is shown as text, never as markup
+            assertThat(b.text("clinic")).isEqualTo(NORTH_NAME);
+            assertThat(b.visible("clinic").getAttribute("title")).isEqualTo(chain.clinicIds.get(0));
+            assertThat(b.text("identity-clinic")).isEqualTo(NORTH_NAME);
+            assertThat(b.driver.findElements(org.openqa.selenium.By.cssSelector("#clinic b"))).isEmpty();
             assertThat(b.text("verdict")).isEqualTo("not erasure-equivalent");
             assertThat(reasons(b)).contains("no receipt verified yet").contains("not checked yet");
             assertThat(b.text("timeline")).contains("received").contains("answered").contains("key destroyed");
@@ -166,6 +173,7 @@ class DpoWorkspaceIT {
             Path pdf = ReportPages.issueAsPreselected(b, "ERASURE_CERTIFICATE", WORK);
             conformance.assertConforms(pdf, level);
             String text = pdfText(pdf);
+            assertThat(text.replaceAll("\\s+", " ")).as("the certificate names the clinic").contains(NORTH_NAME + " (0x");
             assertThat(text).contains("Outcome: erasure-equivalent (CNIL 2018 / EDPB 02/2025).")
                     .doesNotContain("NOT certified");
             assertThat(ReportPages.evidence(pdf)).contains("\"kmsReceipts\"").contains("custos-evidence/2");
