@@ -26,6 +26,21 @@ public class Words {
         return NumberFormat.getIntegerInstance(Locale.UK).format(n);
     }
 
+    /** A size as people read it: "812 bytes", "41.3 KB", "132.3 MB" (1 KB = 1,024 bytes). */
+    public String size(long bytes) {
+        if (bytes < 1024) {
+            return count(bytes, "byte", "bytes");
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = bytes;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.UK, "%.1f %s", v, units[u]);
+    }
+
     /** {@code 0x1234…cdef} for a 0x id longer than 18 characters; anything else as given; empty for null. */
     public String shortId(String id) {
         if (id == null) {

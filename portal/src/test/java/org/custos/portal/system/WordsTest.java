@@ -17,6 +17,14 @@ class WordsTest {
     }
 
     @Test
+    void sizesReadAsPeopleReadThem() {
+        assertEquals("1 byte", words.size(1));
+        assertEquals("1,023 bytes", words.size(1023));
+        assertEquals("1.0 KB", words.size(1024));
+        assertEquals("132.3 MB", words.size(138_732_321L));
+    }
+
+    @Test
     void longIdsAreShortenedOthersKept() {
         assertEquals("0x60e3\u2026c16d", words.shortId("0x60e31bd4c8f2430940f10a83eef8a81de9966e99350ed73fb65c8aacc747c16d"));
         assertEquals("0x1234", words.shortId("0x1234"));
