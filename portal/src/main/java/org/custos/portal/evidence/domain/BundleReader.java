@@ -33,7 +33,10 @@ import org.custos.verify.Hex;
  * with a {@link BundleRejectedException} naming the reason: not a zip, over a size or count limit, a compression
  * ratio of a zip bomb, an unsafe or duplicate path, an unknown file, a missing or malformed manifest, a file not
  * listed or listed but missing, a SHA-256 mismatch, another clinic, an invalid FHIR entry. Relies on no entry
- * order and no zip metadata.
+ * order and no zip metadata. The order of the reasons does not depend on the order of the zip's files: first the
+ * archive itself (zip, sizes, paths, names) as it streams, then the manifest's presence, format and clinic
+ * (WRONG_CLINIC), then its listing and hashes, and only then an invalid entry or consent (BAD_ENTRY), which is
+ * remembered while reading (later entries are hashed but no longer parsed).
  */
 public final class BundleReader {
 
@@ -95,6 +98,8 @@ public final class BundleReader {
             BitSet entryNames = new BitSet();
             AuditEventReader fhir = new AuditEventReader();
             long entries = 0;
+            // the first invalid entry or consent: refused only after the manifest's clinic and hashes are checked
+            BundleRejectedException invalid = null;
             long uncompressed = 0;
             long small = 0;
             int consents = 0;
@@ -137,10 +142,10 @@ public final class BundleReader {
                     } else if (isEntry) {
                         entryNames.set(index);
                         leaves.addEntry(index, content);
-                        if (parallel == null) {
-                            fhir.readEntry(index, content, clinic, table);
-                        } else {
+                        if (parallel != null) {
                             parallel.submit(index, content);
+                        } else if (invalid == null) {
+                            invalid = validate(() -> fhir.readEntry(index, content, clinic, table));
                         }
                     } else {
                         small += content.length;
@@ -150,7 +155,9 @@ public final class BundleReader {
                                             + limits.maxSmallFileBytes() + " bytes");
                         }
                         if (name.startsWith("consents/")) {
-                            fhir.readConsent(name, content, clinic);
+                            if (invalid == null) {
+                                invalid = validate(() -> fhir.readConsent(name, content, clinic));
+                            }
                             consents++;
                         }
                         files.put(name, content);
@@ -169,6 +176,7 @@ public final class BundleReader {
             }
             if (parallel != null) {
                 parallel.finish();
+                invalid = parallel.invalid();
             }
             if (entries == 0) {
                 throw new BundleRejectedException(Reason.NOT_A_ZIP, "not a zip file (no entries found)");
@@ -176,11 +184,15 @@ public final class BundleReader {
             if (manifest == null) {
                 throw new BundleRejectedException(Reason.MISSING_MANIFEST, "the bundle has no " + MANIFEST);
             }
+            checkClinic(manifest, clinic);
             if (leaves.contiguous() != entryNames.cardinality()) {
                 throw new BundleRejectedException(Reason.BAD_MANIFEST, "access-log entries are not numbered "
                         + "0..n-1 without gaps (first missing: " + EvidenceBundle.entryPath(leaves.contiguous()) + ")");
             }
             checkManifest(manifest, clinic, leaves, entryNames.cardinality(), files);
+            if (invalid != null) {
+                throw invalid;
+            }
             byte[] dictionary = files.remove(IDENTIFIERS);
             java.util.List<String> identifiers = dictionary == null ? java.util.List.of()
                     : readDictionary(dictionary, limits.maxIdentifiers());
@@ -340,6 +352,58 @@ public final class BundleReader {
             b.append(c >= 0x20 && c < 0x7f ? c : '?');
         }
         return "'" + b + (s.length() > 120 ? "…" : "") + "'";
+    }
+
+    /**
+     * Runs {@code check} (an entry's or a consent's validation); returns its refusal instead of throwing it, so that
+     * the reader can refuse for the manifest's reasons (another clinic, a hash) first. Anything else is thrown.
+     */
+    private static BundleRejectedException validate(Runnable check) {
+        try {
+            check.run();
+            return null;
+        } catch (BundleRejectedException e) {
+            return e;
+        }
+    }
+
+    /**
+     * The manifest's format and clinic, read before anything else of it: another clinic's bundle is refused as
+     * WRONG_CLINIC whatever its entries hold (their {@code source.observer} names that other clinic too) and
+     * wherever {@code clinic} stands in the manifest. A manifest that is not JSON or has no valid clinic is
+     * BAD_MANIFEST.
+     */
+    static void checkClinic(Path manifest, String clinic) throws IOException {
+        String format = null;
+        String manifestClinic = null;
+        try (JsonParser p = new JsonFactory().createParser(manifest.toFile())) {
+            expect(p.nextToken() == JsonToken.START_OBJECT, "manifest.json is not a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken v = p.nextToken();
+                if (field.equals("format") && v == JsonToken.VALUE_STRING) {
+                    format = p.getText();
+                } else if (field.equals("clinic") && v == JsonToken.VALUE_STRING) {
+                    manifestClinic = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BundleRejectedException(Reason.BAD_MANIFEST, "manifest.json is not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (!FORMAT.equals(format)) {
+            throw new BundleRejectedException(Reason.BAD_MANIFEST, "format must be " + FORMAT + ", not "
+                    + (format == null ? "missing" : printable(format)));
+        }
+        if (manifestClinic == null || !CLINIC.matcher(manifestClinic).matches()) {
+            throw new BundleRejectedException(Reason.BAD_MANIFEST, "clinic must be a lower-case 0x-hex bytes32");
+        }
+        if (!manifestClinic.equals(clinic)) {
+            throw new BundleRejectedException(Reason.WRONG_CLINIC, "the bundle is clinic " + manifestClinic
+                    + "'s, not " + clinic + "'s");
+        }
     }
 
     private static void checkManifest(Path manifest, String clinic, LeafStore leaves, int entryCount,
