@@ -77,6 +77,9 @@ public class EvidenceService {
     TrailService trail;
 
     @Inject
+    org.custos.portal.ledger.application.ClinicNames clinicNames;
+
+    @Inject
     Clock clock;
 
     @PersistenceContext(unitName = "custos")
@@ -181,7 +184,8 @@ public class EvidenceService {
                 last.update(mark, now, findings.size());
             }
             trail.record(ticket.uploader(), TrailAction.BUNDLE_VERIFIED, "bundle", bundle.sha256(),
-                    trailDetail(clinic, bundle.entries(), findings.size(), known.orElse(null)));
+                    trailDetail(clinicNames.nameWithId(clinic), bundle.entries(), findings.size(),
+                            known.orElse(null)));
             return new UploadResult(record, v, findings.size(), merge, known.isPresent(), head);
         }
     }
@@ -197,6 +201,7 @@ public class EvidenceService {
      * (the row "Past verifications" shows), so that the trail and the page agree.
      */
     static String trailDetail(String clinic, int entries, int findings, StoredBundle first) {
+        // clinic: its name and full id ("clinic-south (0x…)"), or the id alone when it has no name
         String detail = "clinic " + clinic + ", " + count(entries, "entry", "entries") + ", "
                 + count(findings, "finding", "findings");
         return first == null ? detail : detail + "; verified again (first verified " + TIME.format(
