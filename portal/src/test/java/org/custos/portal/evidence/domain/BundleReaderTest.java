@@ -144,7 +144,8 @@ class BundleReaderTest {
                 1L << 20));
         byte[] zip = TestBundles.valid(5);
         assertThatThrownBy(() -> few.read(new ByteArrayInputStream(zip), TestBundles.CLINIC, BundleProgress.NONE))
-                .isInstanceOf(BundleRejectedException.class).hasMessageContaining("more than 4 files");
+                .isInstanceOf(BundleRejectedException.class).hasMessageContaining("more than 4 files")
+                .extracting(e -> ((BundleRejectedException) e).reason()).isEqualTo(Reason.TOO_MANY_ENTRIES);
     }
 
     @Test
