@@ -53,10 +53,19 @@ import org.custos.portal.trail.domain.TrailAction;
 @Stateless
 public class EvidenceService {
 
-    /** The outcome shown on the upload page. */
+    /**
+     * The outcome shown on the upload page. {@code verifiedBefore}: the same bundle (same SHA-256) was verified
+     * before; {@code bundle} is then its first record (who, when), which stays the one row of that bundle under
+     * "Past verifications", while this verification is a new trail entry that says so (docs/pages.md).
+     * {@code checkedBlock}: the verified block this verification checked against.
+     */
     public record UploadResult(StoredBundle bundle, BundleVerification verification, int findings,
-                               FindingMerger.Result merge) {
+                               FindingMerger.Result merge, boolean verifiedBefore, long checkedBlock) {
     }
+
+    /** The portal's one time format (as InstantConverter shows instants), for trail details. */
+    static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     @Inject
     LedgerIndex ledger;
@@ -66,6 +75,9 @@ public class EvidenceService {
 
     @Inject
     TrailService trail;
+
+    @Inject
+    org.custos.portal.ledger.application.ClinicNames clinicNames;
 
     @Inject
     Clock clock;
@@ -172,8 +184,9 @@ public class EvidenceService {
                 last.update(mark, now, findings.size());
             }
             trail.record(ticket.uploader(), TrailAction.BUNDLE_VERIFIED, "bundle", bundle.sha256(),
-                    "clinic " + clinic + ", " + bundle.entries() + " entries, " + findings.size() + " findings");
-            return new UploadResult(record, v, findings.size(), merge);
+                    trailDetail(clinicNames.nameWithId(clinic), bundle.entries(), findings.size(),
+                            known.orElse(null)));
+            return new UploadResult(record, v, findings.size(), merge, known.isPresent(), head);
         }
     }
 
@@ -181,6 +194,22 @@ public class EvidenceService {
     @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
     public List<StoredBundle> bundles(int first, int limit) {
         return new JpaFindingRepository(em).bundles(clinicScope.queryScope(), first, Math.min(limit, 1000));
+    }
+
+    /**
+     * The trail entry's detail of a verification; a bundle verified before says so, with its first verification
+     * (the row "Past verifications" shows), so that the trail and the page agree.
+     */
+    static String trailDetail(String clinic, int entries, int findings, StoredBundle first) {
+        // clinic: its name and full id ("clinic-south (0x…)"), or the id alone when it has no name
+        String detail = "clinic " + clinic + ", " + count(entries, "entry", "entries") + ", "
+                + count(findings, "finding", "findings");
+        return first == null ? detail : detail + "; verified again (first verified " + TIME.format(
+                first.getUploadedAt()) + " by " + first.getUploadedBy() + ")";
+    }
+
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     static String summary(BundleVerification v) {

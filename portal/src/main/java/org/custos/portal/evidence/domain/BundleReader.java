@@ -23,7 +23,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.custos.portal.evidence.domain.BundleRejectedException.Reason;
-import org.custos.verify.Hashes;
 import org.custos.verify.Hex;
 
 /**
@@ -33,7 +32,10 @@ import org.custos.verify.Hex;
  * with a {@link BundleRejectedException} naming the reason: not a zip, over a size or count limit, a compression
  * ratio of a zip bomb, an unsafe or duplicate path, an unknown file, a missing or malformed manifest, a file not
  * listed or listed but missing, a SHA-256 mismatch, another clinic, an invalid FHIR entry. Relies on no entry
- * order and no zip metadata.
+ * order and no zip metadata. The order of the reasons does not depend on the order of the zip's files: first the
+ * archive itself (zip, sizes, paths, names) as it streams, then the manifest's presence, format and clinic
+ * (WRONG_CLINIC), then its listing and hashes, and only then an invalid entry or consent (BAD_ENTRY), which is
+ * remembered while reading (later entries are hashed but no longer parsed).
  */
 public final class BundleReader {
 
@@ -48,11 +50,10 @@ public final class BundleReader {
     public static final String IDENTIFIERS = "identifiers/dictionary.json";
     public static final String IDENTIFIERS_FORMAT = "custos-identifiers/1";
 
-    private static final Pattern ENTRY = Pattern.compile("access-log/(\\d{6,7})\\.json");
+    static final Pattern ENTRY = Pattern.compile("access-log/(\\d{6,7})\\.json");
     private static final Pattern SMALL = Pattern.compile(
             "(checkpoints/\\d{6,7}\\.(json|sig))|(consents/\\d{6,7}\\.json)"
                     + "|(documents/[a-z0-9][a-z0-9-]{0,62}-v\\d{1,6}\\.(md|json))|(kms-receipts/\\d{6,7}\\.(json|sig))|(identifiers/dictionary\\.json)");
-    private static final Pattern CLINIC = Pattern.compile("0x[0-9a-f]{64}");
 
     private final BundleLimits limits;
     private final java.util.concurrent.Executor parsers;
@@ -95,6 +96,8 @@ public final class BundleReader {
             BitSet entryNames = new BitSet();
             AuditEventReader fhir = new AuditEventReader();
             long entries = 0;
+            // the first invalid entry or consent: refused only after the manifest's clinic and hashes are checked
+            BundleRejectedException invalid = null;
             long uncompressed = 0;
             long small = 0;
             int consents = 0;
@@ -137,10 +140,10 @@ public final class BundleReader {
                     } else if (isEntry) {
                         entryNames.set(index);
                         leaves.addEntry(index, content);
-                        if (parallel == null) {
-                            fhir.readEntry(index, content, clinic, table);
-                        } else {
+                        if (parallel != null) {
                             parallel.submit(index, content);
+                        } else if (invalid == null) {
+                            invalid = validate(() -> fhir.readEntry(index, content, clinic, table));
                         }
                     } else {
                         small += content.length;
@@ -150,7 +153,9 @@ public final class BundleReader {
                                             + limits.maxSmallFileBytes() + " bytes");
                         }
                         if (name.startsWith("consents/")) {
-                            fhir.readConsent(name, content, clinic);
+                            if (invalid == null) {
+                                invalid = validate(() -> fhir.readConsent(name, content, clinic));
+                            }
                             consents++;
                         }
                         files.put(name, content);
@@ -169,6 +174,7 @@ public final class BundleReader {
             }
             if (parallel != null) {
                 parallel.finish();
+                invalid = parallel.invalid();
             }
             if (entries == 0) {
                 throw new BundleRejectedException(Reason.NOT_A_ZIP, "not a zip file (no entries found)");
@@ -176,11 +182,15 @@ public final class BundleReader {
             if (manifest == null) {
                 throw new BundleRejectedException(Reason.MISSING_MANIFEST, "the bundle has no " + MANIFEST);
             }
+            BundleManifest.clinic(manifest, clinic);
             if (leaves.contiguous() != entryNames.cardinality()) {
                 throw new BundleRejectedException(Reason.BAD_MANIFEST, "access-log entries are not numbered "
                         + "0..n-1 without gaps (first missing: " + EvidenceBundle.entryPath(leaves.contiguous()) + ")");
             }
-            checkManifest(manifest, clinic, leaves, entryNames.cardinality(), files);
+            BundleManifest.listing(manifest, clinic, leaves, entryNames.cardinality(), files);
+            if (invalid != null) {
+                throw invalid;
+            }
             byte[] dictionary = files.remove(IDENTIFIERS);
             java.util.List<String> identifiers = dictionary == null ? java.util.List.of()
                     : readDictionary(dictionary, limits.maxIdentifiers());
@@ -332,6 +342,11 @@ public final class BundleReader {
         }
     }
 
+    /** The manifest role of a file other than an access-log entry ({@link BundleManifest#roleOf}). */
+    static String roleOf(String path) {
+        return BundleManifest.roleOf(path);
+    }
+
     /** Untrusted names in messages: printable ASCII only, at most 120 characters. */
     static String printable(String s) {
         StringBuilder b = new StringBuilder();
@@ -342,137 +357,16 @@ public final class BundleReader {
         return "'" + b + (s.length() > 120 ? "…" : "") + "'";
     }
 
-    private static void checkManifest(Path manifest, String clinic, LeafStore leaves, int entryCount,
-                                      TreeMap<String, byte[]> files) throws IOException {
-        String format = null;
-        String manifestClinic = null;
-        BitSet listedEntries = new BitSet();
-        Set<String> listed = new HashSet<>();
-        try (JsonParser p = new JsonFactory().createParser(manifest.toFile())) {
-            expect(p.nextToken() == JsonToken.START_OBJECT, "manifest.json is not a JSON object");
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = p.getCurrentName();
-                JsonToken v = p.nextToken();
-                switch (field) {
-                    case "format" -> {
-                        expect(v == JsonToken.VALUE_STRING, "format must be a string");
-                        format = p.getText();
-                    }
-                    case "clinic" -> {
-                        expect(v == JsonToken.VALUE_STRING, "clinic must be a string");
-                        manifestClinic = p.getText();
-                    }
-                    case "files" -> {
-                        expect(v == JsonToken.START_ARRAY, "files must be an array");
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
-                            checkFile(p, leaves, files, listedEntries, listed);
-                        }
-                        expect(p.currentToken() == JsonToken.END_ARRAY, "files must hold objects");
-                    }
-                    default -> throw new BundleRejectedException(Reason.BAD_MANIFEST,
-                            "unknown manifest field " + printable(field));
-                }
-            }
-            expect(t == JsonToken.END_OBJECT && p.nextToken() == null, "manifest.json has trailing content");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BundleRejectedException(Reason.BAD_MANIFEST, "manifest.json is not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        }
-        if (!FORMAT.equals(format)) {
-            throw new BundleRejectedException(Reason.BAD_MANIFEST, "format must be " + FORMAT + ", not "
-                    + (format == null ? "missing" : printable(format)));
-        }
-        if (manifestClinic == null || !CLINIC.matcher(manifestClinic).matches()) {
-            throw new BundleRejectedException(Reason.BAD_MANIFEST, "clinic must be a lower-case 0x-hex bytes32");
-        }
-        if (!manifestClinic.equals(clinic)) {
-            throw new BundleRejectedException(Reason.WRONG_CLINIC, "the bundle is clinic " + manifestClinic
-                    + "'s, not " + clinic + "'s");
-        }
-        if (listedEntries.cardinality() != entryCount) {
-            int missing = -1;
-            for (int i = 0; i < leaves.size(); i++) {
-                if (leaves.has(i) && !listedEntries.get(i)) {
-                    missing = i;
-                    break;
-                }
-            }
-            throw new BundleRejectedException(Reason.UNLISTED_FILE, EvidenceBundle.entryPath(missing)
-                    + " is in the zip but not in the manifest");
-        }
-        for (String name : files.keySet()) {
-            if (!listed.contains(name)) {
-                throw new BundleRejectedException(Reason.UNLISTED_FILE, printable(name)
-                        + " is in the zip but not in the manifest");
-            }
-        }
-    }
-
-    private static void checkFile(JsonParser p, LeafStore leaves, TreeMap<String, byte[]> files, BitSet listedEntries,
-                                  Set<String> listed) throws IOException {
-        String path = null;
-        String role = null;
-        String hash = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.getCurrentName();
-            expect(p.nextToken() == JsonToken.VALUE_STRING, "manifest file fields must be strings");
-            switch (field) {
-                case "path" -> path = p.getText();
-                case "role" -> role = p.getText();
-                case "sha256" -> hash = p.getText();
-                default -> throw new BundleRejectedException(Reason.BAD_MANIFEST,
-                        "unknown manifest file field " + printable(field));
-            }
-        }
-        expect(path != null && role != null && hash != null, "a manifest file needs path, role and sha256");
-        Matcher m = ENTRY.matcher(path);
-        byte[] actual;
-        if (m.matches()) {
-            int index = Integer.parseInt(m.group(1));
-            expect(!listedEntries.get(index), printable(path) + " is listed twice");
-            if (!leaves.has(index)) {
-                throw new BundleRejectedException(Reason.MISSING_FILE, "the manifest lists " + printable(path)
-                        + " but the zip does not hold it");
-            }
-            listedEntries.set(index);
-            expect(role.equals("access-log-entry"), printable(path) + " must have role access-log-entry");
-            actual = leaves.entrySha256(index);
-        } else {
-            expect(listed.add(path), printable(path) + " is listed twice");
-            byte[] content = files.get(path);
-            if (content == null) {
-                throw new BundleRejectedException(Reason.MISSING_FILE, "the manifest lists " + printable(path)
-                        + " but the zip does not hold it");
-            }
-            expect(role.equals(roleOf(path)), printable(path) + " must have role " + roleOf(path));
-            actual = Hashes.sha256(content);
-        }
-        if (!Hex.encodePrefixed(actual).equals(hash)) {
-            throw new BundleRejectedException(Reason.HASH_MISMATCH, printable(path) + " does not match its SHA-256 "
-                    + "in the manifest (listed " + printable(hash) + ", file " + Hex.encodePrefixed(actual) + ")");
-        }
-    }
-
-    static String roleOf(String path) {
-        if (path.startsWith("checkpoints/")) {
-            return path.endsWith(".sig") ? "signed-tree-head-signature" : "signed-tree-head";
-        }
-        if (path.startsWith("kms-receipts/")) {
-            return path.endsWith(".sig") ? "kms-receipt-signature" : "kms-receipt";
-        }
-        if (path.startsWith("consents/")) {
-            return "consent";
-        }
-        if (path.equals(IDENTIFIERS)) {
-            return "identifier-dictionary";
-        }
-        return "document";
-    }
-
-    private static void expect(boolean condition, String message) {
-        if (!condition) {
-            throw new BundleRejectedException(Reason.BAD_MANIFEST, message);
+    /**
+     * Runs {@code check} (an entry's or a consent's validation); returns its refusal instead of throwing it, so that
+     * the reader can refuse for the manifest's reasons (another clinic, a hash) first. Anything else is thrown.
+     */
+    private static BundleRejectedException validate(Runnable check) {
+        try {
+            check.run();
+            return null;
+        } catch (BundleRejectedException e) {
+            return e;
         }
     }
 

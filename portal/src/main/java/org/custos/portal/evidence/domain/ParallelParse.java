@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Parses access-log entries on an executor while the reader inflates and hashes the next ones. At most
- * {@link #IN_FLIGHT} entries wait or are being parsed (bounded memory); the first failure is rethrown by the next
- * {@link #submit} or by {@link #finish}. Each executor thread uses its own {@link AuditEventReader} (HAPI parsers
+ * {@link #IN_FLIGHT} entries wait or are being parsed (bounded memory). The first invalid entry (a
+ * {@link BundleRejectedException}) is kept for {@link #invalid} and no later entry is parsed; any other failure (a
+ * defect) is rethrown by the next {@link #submit} or by {@link #finish}. Each executor thread uses its own {@link AuditEventReader} (HAPI parsers
  * are not thread-safe); the table is written under its own lock.
  */
 final class ParallelParse {
@@ -20,6 +21,7 @@ final class ParallelParse {
     private final AccessLogTable table;
     private final Semaphore permits = new Semaphore(IN_FLIGHT);
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicReference<BundleRejectedException> invalid = new AtomicReference<>();
     private final ThreadLocal<AuditEventReader> readers = ThreadLocal.withInitial(AuditEventReader::new);
 
     ParallelParse(Executor executor, String clinic, AccessLogTable table) {
@@ -30,11 +32,18 @@ final class ParallelParse {
 
     void submit(int index, byte[] content) {
         rethrow();
+        if (invalid.get() != null) {
+            return;
+        }
         permits.acquireUninterruptibly();
         try {
             executor.execute(() -> {
                 try {
-                    readers.get().readEntry(index, content, clinic, table);
+                    if (invalid.get() == null) {
+                        readers.get().readEntry(index, content, clinic, table);
+                    }
+                } catch (BundleRejectedException e) {
+                    invalid.compareAndSet(null, e);
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 } finally {
@@ -47,7 +56,12 @@ final class ParallelParse {
         }
     }
 
-    /** Waits for every submitted entry; rethrows the first failure. */
+    /** The first invalid entry's refusal, or null. */
+    BundleRejectedException invalid() {
+        return invalid.get();
+    }
+
+    /** Waits for every submitted entry; rethrows the first failure other than an invalid entry. */
     void finish() {
         await();
         rethrow();

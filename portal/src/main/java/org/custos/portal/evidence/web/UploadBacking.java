@@ -50,6 +50,8 @@ public class UploadBacking implements Serializable {
     private List<String> clinics;
     private String clinic;
     private String jobId;
+    /** The job after whose end {@link #bundles} was last loaded. */
+    private String refreshedFor;
     private List<StoredBundle> bundles;
 
     @PostConstruct
@@ -99,8 +101,20 @@ public class UploadBacking implements Serializable {
 
     /** The poll's listener: once the job has finished, refresh the list of verifications. */
     public void poll() {
-        if (isFinished()) {
-            bundles = evidence.bundles(0, 50);
+        refreshAfterJob();
+    }
+
+    /**
+     * Reloads the past verifications once per finished job. Also called when the table renders: the job may finish
+     * between the poll's listener and its rendering, and that last poll (which stops polling) must show the row.
+     */
+    private void refreshAfterJob() {
+        if (jobId != null && !jobId.equals(refreshedFor)) {
+            VerificationJob job = getJob();
+            if (job == null || job.isFinished()) {
+                bundles = evidence.bundles(0, 50);
+                refreshedFor = jobId;
+            }
         }
     }
 
@@ -160,6 +174,7 @@ public class UploadBacking implements Serializable {
     }
 
     public List<StoredBundle> getBundles() {
+        refreshAfterJob();
         return bundles;
     }
 }

@@ -26,12 +26,31 @@ public final class VerificationJob {
 
     /** What the page shows of a verified bundle. */
     public record Outcome(String bundleSha256, int entries, int findings, int added, int refreshed,
-                         int noLongerCurrent, List<VerificationChecks.Check> checks, long verifiedBlock) {
+                         int noLongerCurrent, List<VerificationChecks.Check> checks, long verifiedBlock,
+                         Instant firstVerifiedAt, String firstVerifiedBy) {
 
         static Outcome of(UploadResult r) {
             return new Outcome(r.bundle().getSha256(), r.bundle().getEntries(), r.findings(), r.merge().added(),
                     r.merge().refreshed(), r.merge().noLongerCurrent(), VerificationChecks.of(r.verification()),
-                    r.bundle().getVerifiedBlock());
+                    r.checkedBlock(), r.verifiedBefore() ? r.bundle().getUploadedAt() : null,
+                    r.verifiedBefore() ? r.bundle().getUploadedBy() : null);
+        }
+
+        /** The same bundle was verified before (its row under "Past verifications" is that first verification). */
+        public boolean isVerifiedBefore() {
+            return firstVerifiedAt != null;
+        }
+
+        public String getEntriesText() {
+            return Words.count(entries, "access-log entry", "access-log entries");
+        }
+
+        public String getFindingsText() {
+            return Words.count(findings, "finding", "findings");
+        }
+
+        public String getChecksText() {
+            return checksPassed() + " passed, " + checksFailed() + " failed";
         }
 
         public long checksPassed() {

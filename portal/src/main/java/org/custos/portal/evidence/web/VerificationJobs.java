@@ -97,9 +97,14 @@ public class VerificationJobs {
         }
     }
 
-    /** A refusal or failure in words; details of unexpected failures go to the log, not to the page. */
+    /**
+     * A refusal or failure in words; details of unexpected failures go to the log, not to the page. A refused
+     * bundle is an expected outcome: one log line (reason code, clinic, size), no stack trace (issue 16 item 7).
+     */
     static void outcome(VerificationJob job, Throwable cause) {
         if (cause instanceof BundleRejectedException r) {
+            LOG.info(() -> "bundle refused: " + r.reason() + ", clinic " + job.getClinicId() + ", "
+                    + job.getFileBytes() + " bytes (verification " + job.getId() + ")");
             job.rejected(RejectionMessages.of(r.reason()));
         } else if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
             job.rejected("Not verified: " + cause.getMessage() + ". Nothing was stored.");

@@ -34,6 +34,12 @@ public class TrailService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.custos.portal.trail.infrastructure.JpaTrailSearch search;
+
+    /** The most rows one CSV export of the trail writes (bounded; the page says so beside the link). */
+    public static final long MAX_EXPORT = 100_000;
+
     /** Appends an entry for {@code actor}, in the caller's transaction (so it commits with the action). */
     @PermitAll
     public TrailEntry record(SignedInUser actor, TrailAction action, String objectType, String objectId,
@@ -52,6 +58,42 @@ public class TrailService {
     @RolesAllowed(Roles.REGULATOR)
     public long count() {
         return repository.count(null);
+    }
+
+    /** Regulators: a page of the entries {@code filter} passes, newest first. */
+    @RolesAllowed(Roles.REGULATOR)
+    public List<TrailEntry> newest(org.custos.portal.trail.domain.TrailFilter filter, int first, int limit) {
+        return search.newest(filter, first, Math.min(limit, 1000));
+    }
+
+    @RolesAllowed(Roles.REGULATOR)
+    public long count(org.custos.portal.trail.domain.TrailFilter filter) {
+        return search.count(filter);
+    }
+
+    /**
+     * Regulators: records a CSV download of the trail as EXPORT_DOWNLOADED with its filter, in its own call (and
+     * transaction) before the rows are read, so that the trail's head is not locked while the file streams.
+     */
+    @RolesAllowed(Roles.REGULATOR)
+    public void recordExport(org.custos.portal.trail.domain.TrailFilter filter) {
+        record(new SignedInUser(currentUser.getName(), String.join(",", currentUser.getRoles()), null),
+                TrailAction.EXPORT_DOWNLOADED, "export", "trail.csv", "trail; " + filter.describe());
+    }
+
+    /**
+     * Regulators: the filtered entries, newest first, at most {@link #MAX_EXPORT}, to {@code rows} (the CSV
+     * download) until it returns false; reads only. Returns how many entries were passed.
+     */
+    @RolesAllowed(Roles.REGULATOR)
+    public long export(org.custos.portal.trail.domain.TrailFilter filter,
+                       java.util.function.Predicate<TrailEntry> rows) {
+        long[] n = {0};
+        search.forEachNewest(filter, MAX_EXPORT, e -> {
+            n[0]++;
+            return rows.test(e);
+        });
+        return n[0];
     }
 
     /**

@@ -144,7 +144,8 @@ class BundleReaderTest {
                 1L << 20));
         byte[] zip = TestBundles.valid(5);
         assertThatThrownBy(() -> few.read(new ByteArrayInputStream(zip), TestBundles.CLINIC, BundleProgress.NONE))
-                .isInstanceOf(BundleRejectedException.class).hasMessageContaining("more than 4 files");
+                .isInstanceOf(BundleRejectedException.class).hasMessageContaining("more than 4 files")
+                .extracting(e -> ((BundleRejectedException) e).reason()).isEqualTo(Reason.TOO_MANY_ENTRIES);
     }
 
     @Test
@@ -196,7 +197,8 @@ class BundleReaderTest {
         Map<String, byte[]> files = TestBundles.files(2);
         byte[] zip = TestBundles.zip(TestBundles.manifest(TestBundles.CLINIC, files), files);
         assertThatThrownBy(() -> read(zip, TestBundles.OTHER_CLINIC)).isInstanceOf(BundleRejectedException.class)
-                .extracting(e -> ((BundleRejectedException) e).reason()).isIn(Reason.WRONG_CLINIC, Reason.BAD_ENTRY);
+                .hasMessageContaining("not " + TestBundles.OTHER_CLINIC)
+                .extracting(e -> ((BundleRejectedException) e).reason()).isEqualTo(Reason.WRONG_CLINIC);
         Map<String, byte[]> plain = new LinkedHashMap<>(files);
         plain.remove("access-log/000000.json");
         plain.remove("access-log/000001.json");
@@ -339,5 +341,85 @@ class BundleReaderTest {
         files.put(BundleReader.IDENTIFIERS, "{\"format\":\"custos-identifiers/1\",\"identifiers\":[\"b\"]}"
                 .getBytes(StandardCharsets.UTF_8));
         rejected(TestBundles.zip(listed, files), Reason.HASH_MISMATCH, "does not match its SHA-256");
+    }
+
+    /** A zip of the files first and the manifest last (readers must not rely on the manifest coming first). */
+    private static byte[] manifestLast(String manifest, Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue());
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry(BundleReader.MANIFEST));
+            zip.write(manifest.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    /** Another clinic's whole bundle: its entries name that clinic as observer too (issue 16 item 1). */
+    private static Map<String, byte[]> otherClinicsFiles(int n) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            files.put(EvidenceBundle.entryPath(i), TestBundles.entry(i, TestBundles.OTHER_CLINIC,
+                    "2025-01-01T10:00:00+00:00", "physician", "TREAT", false, TestBundles.word(1),
+                    TestBundles.word(2), 1, null).getBytes(StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+
+    @Test
+    void anotherClinicsBundleIsWrongClinicBeforeItsEntriesAreJudgedWhereverTheManifestStands() throws IOException {
+        Map<String, byte[]> files = otherClinicsFiles(40);
+        String manifest = TestBundles.manifest(TestBundles.OTHER_CLINIC, files);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            BundleReader parallel = new BundleReader(LIMITS, pool);
+            for (byte[] zip : List.of(TestBundles.zip(manifest, files), manifestLast(manifest, files))) {
+                rejected(zip, Reason.WRONG_CLINIC, "not " + TestBundles.CLINIC);
+                assertThatThrownBy(() -> parallel.read(new ByteArrayInputStream(zip), TestBundles.CLINIC,
+                        BundleProgress.NONE)).isInstanceOf(BundleRejectedException.class)
+                        .extracting(e -> ((BundleRejectedException) e).reason()).isEqualTo(Reason.WRONG_CLINIC);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the manifest naming the clinic last in its own JSON changes nothing
+        String clinicLast = "{\"format\":\"custos-bundle/1\",\"files\":" + manifest.substring(
+                manifest.indexOf("["), manifest.lastIndexOf("]") + 1) + ",\"clinic\":\"" + TestBundles.OTHER_CLINIC + "\"}";
+        rejected(manifestLast(clinicLast, files), Reason.WRONG_CLINIC, "not " + TestBundles.CLINIC);
+    }
+
+    @Test
+    void anEntryOfAnotherClinicInTheOwnClinicsManifestIsABadEntry() throws IOException {
+        Map<String, byte[]> files = TestBundles.files(3);
+        files.putAll(otherClinicsFiles(3).entrySet().stream().filter(e -> e.getKey().endsWith("000002.json"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        rejected(manifestLast(TestBundles.manifest(TestBundles.CLINIC, files), files), Reason.BAD_ENTRY,
+                "access-log/000002.json: source.observer is not the bundle's clinic");
+    }
+
+    @Test
+    void theManifestsHashesAreCheckedBeforeEntriesAreJudged() throws IOException {
+        Map<String, byte[]> files = TestBundles.files(3);
+        String manifest = TestBundles.manifest(TestBundles.CLINIC, files);
+        files.put("access-log/000001.json", "{\"resourceType\":\"Patient\",\"id\":\"x\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        rejected(TestBundles.zip(manifest, files), Reason.HASH_MISMATCH, "access-log/000001.json");
+        rejected(manifestLast(manifest, files), Reason.HASH_MISMATCH, "access-log/000001.json");
+    }
+
+    @Test
+    void anInvalidConsentIsABadEntryAndAnInvalidEntryWithTheManifestLastToo() throws IOException {
+        Map<String, byte[]> files = TestBundles.files(2);
+        files.put("consents/000000.json", "{\"resourceType\":\"Consent\"}".getBytes(StandardCharsets.UTF_8));
+        rejected(TestBundles.zip(TestBundles.manifest(TestBundles.CLINIC, files), files), Reason.BAD_ENTRY,
+                "consents/000000.json");
+        Map<String, byte[]> bad = TestBundles.files(2);
+        bad.put("access-log/000000.json", "[1,2".getBytes(StandardCharsets.UTF_8));
+        rejected(manifestLast(TestBundles.manifest(TestBundles.CLINIC, bad), bad), Reason.BAD_ENTRY,
+                "access-log/000000.json");
     }
 }
