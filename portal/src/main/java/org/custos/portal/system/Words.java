@@ -18,7 +18,12 @@ public class Words {
 
     /** "1 finding", "2 findings", "1,024 findings". */
     public String count(long n, String one, String many) {
-        return number(n) + " " + (n == 1 ? one : many);
+        return plural(n, one, many);
+    }
+
+    /** {@link #count} for Java callers (services that compose a sentence). */
+    public static String plural(long n, String one, String many) {
+        return NumberFormat.getIntegerInstance(Locale.UK).format(n) + " " + (n == 1 ? one : many);
     }
 
     /** 1567 as "1,567". */

@@ -40,6 +40,7 @@ import org.custos.portal.security.ClinicScope;
 import org.custos.portal.security.CurrentUser;
 import org.custos.portal.security.Roles;
 import org.custos.portal.security.SignedInUser;
+import org.custos.portal.system.Words;
 import org.custos.portal.trail.application.TrailService;
 import org.custos.portal.trail.domain.TrailAction;
 
@@ -202,14 +203,10 @@ public class EvidenceService {
      */
     static String trailDetail(String clinic, int entries, int findings, StoredBundle first) {
         // clinic: its name and full id ("clinic-south (0x…)"), or the id alone when it has no name
-        String detail = "clinic " + clinic + ", " + count(entries, "entry", "entries") + ", "
-                + count(findings, "finding", "findings");
+        String detail = "clinic " + clinic + ", " + Words.plural(entries, "entry", "entries") + ", "
+                + Words.plural(findings, "finding", "findings");
         return first == null ? detail : detail + "; verified again (first verified " + TIME.format(
                 first.getUploadedAt()) + " by " + first.getUploadedBy() + ")";
-    }
-
-    static String count(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
     }
 
     static String summary(BundleVerification v) {

@@ -3,6 +3,7 @@ package org.custos.portal.evidence.web;
 import java.time.Instant;
 import java.util.List;
 import org.custos.portal.evidence.application.EvidenceService.UploadResult;
+import org.custos.portal.system.Words;
 
 /**
  * One uploaded bundle being verified: its progress while the archive is read (compressed bytes of the spooled
@@ -42,11 +43,11 @@ public final class VerificationJob {
         }
 
         public String getEntriesText() {
-            return Words.count(entries, "access-log entry", "access-log entries");
+            return Words.plural(entries, "access-log entry", "access-log entries");
         }
 
         public String getFindingsText() {
-            return Words.count(findings, "finding", "findings");
+            return Words.plural(findings, "finding", "findings");
         }
 
         public String getChecksText() {
