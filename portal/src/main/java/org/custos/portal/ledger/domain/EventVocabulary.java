@@ -187,6 +187,20 @@ public final class EventVocabulary {
     }
 
     /**
+     * A value named after an event field as people read it: a number of an enumerated or composed field in words
+     * with the raw value in brackets ({@code lab result (3)}); anything else, including a value already in words
+     * (a rule's {@code requestType} "ACCESS"), unchanged.
+     */
+    public static String display(String field, String value) {
+        if (value == null || parse(value) == null
+                || (!BY_FIELD.containsKey(field) && !List.of("basisCode", "legalGround").contains(field))) {
+            return value;
+        }
+        String words = words(field, value);
+        return words.equals(value) ? value : words + " (" + value.trim() + ")";
+    }
+
+    /**
      * The fields of a stored event ({@link VerifiedEvent#getFieldsJson()}, the codec's flat JSON object), each in
      * words and raw, in the order decoded. Text that is not such an object gives one field {@code fields} holding it.
      */

@@ -171,4 +171,15 @@ class EventVocabularyTest {
         assertEquals("{\"x\":1}", EventVocabulary.describe("{\"n\":{\"x\":1}}").get(0).display());
         assertEquals("error: unknown topic0 0x12", EventVocabulary.summary("{\"error\":\"unknown topic0 0x12\"}"));
     }
+
+    @Test
+    void displayDecodesOnlyNumbersOfCodedFieldsAndKeepsTheRawCode() {
+        assertEquals("lab result (3)", EventVocabulary.display("dataCategory", "3"));
+        assertEquals("unknown code 9 (9)", EventVocabulary.display("jurisdiction", "9"));
+        assertEquals("ACCESS", EventVocabulary.display("requestType", "ACCESS"));
+        assertEquals("none (0)", EventVocabulary.display("legalGround", "0"));
+        assertEquals("3", EventVocabulary.display("treeSize", "3"));
+        assertEquals("1735689600", EventVocabulary.display("expiry", "1735689600"));
+        assertNull(EventVocabulary.display("docType", null));
+    }
 }
