@@ -203,6 +203,12 @@ class LedgerWordsIT {
         assertEquals(400, zzz.status());
         assertTrue(zzz.body().contains("Not a clinic id: expected 0x and 64 hex digits."), zzz.body());
         assertFalse(zzz.body().contains("no on-chain clinic id configured"), zzz.body());
+        // the DPO workspace's request page: a request that does not exist, a malformed and a missing id
+        for (String query : new String[] {"?id=" + NO_CLINIC, "?id=zzz", ""}) {
+            Answer request = officer.get("dpo/request.xhtml" + query);
+            assertEquals(404, request.status(), "dpo/request.xhtml" + query);
+            assertTrue(request.body().contains("Request not found"), request.body());
+        }
         // another clinic's page and a clinic that does not exist: the same refusal
         assertEquals(403, officer.get("ledger/clinic.xhtml?clinic=" + chain.clinicIds.get(1)).status());
         assertEquals(403, officer.get("ledger/clinic.xhtml?clinic=" + NO_CLINIC).status());
