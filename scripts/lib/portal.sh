@@ -50,7 +50,8 @@ portal_start() {
   rm -rf "$root"   # a reused root dir redeploys old applications
   log "starting Payara Micro on port $port, log $CUSTOS_RUN_DIR/$name.log"
   pid="$(start_bg "$name" "$CUSTOS_RUN_DIR/$name.log" java ${CUSTOS_PORTAL_JAVA_OPTS:--Xmx768m} -jar "$PAYARA_JAR" \
-    --nohazelcast --disablephonehome --port "$port" --rootdir "$root" --deploy "$PORTAL_WAR")"
+    --nohazelcast --disablephonehome --port "$port" --rootdir "$root" \
+    --prebootcommandfile "$CUSTOS_ROOT/portal/src/main/payara/pre-boot-commands.asadmin" --deploy "$PORTAL_WAR")"
   local waited=0
   until curl -fsS --max-time 5 "http://127.0.0.1:$port/health/live" 2>/dev/null | grep -q '"portal"'; do
     if ! kill -0 "$pid" 2>/dev/null; then

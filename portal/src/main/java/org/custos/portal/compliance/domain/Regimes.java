@@ -1,5 +1,7 @@
 package org.custos.portal.compliance.domain;
 
+import org.custos.portal.ledger.domain.EventVocabulary;
+
 /**
  * The regimes that bind a clinic (APP-01/02), from its latest ClinicAdmitted/ClinicUpdated: its establishment
  * ({@code jurisdiction}: EU, UK, US) and its HIPAA declaration ({@code hipaaCoveredEntity}: covered entity or
@@ -9,17 +11,13 @@ package org.custos.portal.compliance.domain;
 public record Regimes(String jurisdiction, boolean hipaaCoveredEntity) {
 
     /** RequestReceived.regime codes (AccountabilityRegistry.Regime). */
-    public static final int GDPR = 0;
-    public static final int UK_GDPR = 1;
-    public static final int HIPAA = 2;
+    public static final int GDPR = EventVocabulary.Regime.GDPR;
+    public static final int UK_GDPR = EventVocabulary.Regime.UK_GDPR;
+    public static final int HIPAA = EventVocabulary.Regime.HIPAA;
 
     public static Regimes of(int jurisdictionCode, boolean hipaa) {
-        return new Regimes(switch (jurisdictionCode) {
-            case 0 -> "EU";
-            case 1 -> "UK";
-            case 2 -> "US";
-            default -> "UNKNOWN";
-        }, hipaa);
+        String name = EventVocabulary.JURISDICTION.names().get(jurisdictionCode);
+        return new Regimes(name == null ? "UNKNOWN" : name, hipaa);
     }
 
     /** The name of a RequestReceived.regime code, {@code UNKNOWN(n)} outside the contract's enum. */

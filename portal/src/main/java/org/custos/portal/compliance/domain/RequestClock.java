@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * The one deadline formula of data-subject requests: a first period from receipt, one extension whose notice must
@@ -73,12 +74,12 @@ public final class RequestClock {
      */
     public static Optional<RequestClock> of(int regime, int requestType) {
         return Optional.ofNullable(switch (regime) {
-            case 0 -> GDPR;
-            case 1 -> UK_GDPR;
-            case 2 -> switch (requestType) {
-                case 0 -> HIPAA_ACCESS;
-                case 2 -> HIPAA_AMENDMENT;
-                case 3 -> HIPAA_ACCOUNTING;
+            case EventVocabulary.Regime.GDPR -> GDPR;
+            case EventVocabulary.Regime.UK_GDPR -> UK_GDPR;
+            case EventVocabulary.Regime.HIPAA -> switch (requestType) {
+                case EventVocabulary.RequestType.ACCESS -> HIPAA_ACCESS;
+                case EventVocabulary.RequestType.RECTIFICATION -> HIPAA_AMENDMENT;
+                case EventVocabulary.RequestType.ACCOUNTING -> HIPAA_ACCOUNTING;
                 default -> null;
             };
             default -> null;

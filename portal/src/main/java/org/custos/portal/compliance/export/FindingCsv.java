@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custos.portal.compliance.domain.EvidenceRef;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * The columns of {@code findings.csv} and one finding's row (docs/exports.md). Evidence coordinates are lists in
@@ -86,7 +87,8 @@ public final class FindingCsv {
     }
 
     static String objects(Map<String, String> objects) {
-        return objects.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return objects.entrySet().stream()
+                .map(e -> e.getKey() + "=" + EventVocabulary.display(e.getKey(), e.getValue()))
                 .collect(Collectors.joining("; "));
     }
 

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * A finding as FHIR R4: one AuditEvent (the compliance finding: the rule as subtype and as an entity, the
@@ -76,7 +77,7 @@ public final class FindingFhir {
         detail(finding, "deadline", time(f.deadline()));
         detail(finding, "actual", time(f.actual()));
         for (Map.Entry<String, String> o : f.objects().entrySet()) {
-            detail(finding, "object:" + o.getKey(), o.getValue());
+            detail(finding, "object:" + o.getKey(), EventVocabulary.display(o.getKey(), o.getValue()));
         }
         detail(finding, "page", links.finding(f.key()));
         finding.addSecurityLabel(new Coding(FhirSystems.SEVERITY, f.severity().name(), null));

@@ -35,8 +35,6 @@ public record ClinicMembership(String clinicId, long block, String stateRoot, Ve
                                List<String> slots, List<String> values, List<String> accountProof,
                                List<List<String>> storageProofs) {
 
-    public static final String[] JURISDICTIONS = {"EU", "UK", "US"};
-
     /** The three storage slots of a clinic's struct: keccak256(clinicId ‖ uint256(0)) + 0, 1, 2. */
     public static List<String> slotsOf(String clinicId) {
         byte[] key = Hex.decode(clinicId);
@@ -173,9 +171,14 @@ public record ClinicMembership(String clinicId, long block, String stateRoot, Ve
         return slot0()[30] != 0;
     }
 
+    /** The ConsortiumRegistry.Jurisdiction of the entry in words ({@link EventVocabulary#JURISDICTION}). */
     public String jurisdiction() {
-        int j = slot0()[29];
-        return j >= 0 && j < JURISDICTIONS.length ? JURISDICTIONS[j] : "code " + j;
+        return EventVocabulary.JURISDICTION.nameOf(jurisdictionCode());
+    }
+
+    /** The raw Jurisdiction code of the entry. */
+    public int jurisdictionCode() {
+        return slot0()[29] & 0xFF;
     }
 
     public boolean hipaaCoveredEntity() {

@@ -17,7 +17,8 @@ import org.custos.portal.ledger.domain.VerifiedEvent;
 /**
  * The block page ({@code /ledger/block.xhtml?number=N}, every portal role): the verified block as stored, the
  * same block fetched again and recomputed on top of its verified parent (header fields, hash, seal, transactions
- * and receipts roots), and the block's consortium events that this user may see (the service scopes them).
+ * and receipts roots), and the block's consortium events that this user may see (the service scopes them). A
+ * block not in the verified index answers 404 (the pinned checkpoint excepted); a missing or malformed number 400.
  */
 @Named
 @ViewScoped
@@ -45,6 +46,9 @@ public class BlockBacking implements Serializable {
         overview = ledger.overview();
         block = ledger.block(number).orElse(null);
         if (block == null) {
+            if (!isCheckpoint()) {
+                PageStatus.notFound();
+            }
             return;
         }
         try {

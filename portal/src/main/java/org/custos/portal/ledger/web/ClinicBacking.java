@@ -25,7 +25,8 @@ import org.primefaces.model.SortMeta;
  * The clinic page ({@code /ledger/clinic.xhtml?clinic=0x…}): a clinic's verified events, paged in the database,
  * each with its proof path, and the clinic's registry entry proven with eth_getProof. Regulators choose any
  * clinic; a compliance officer or DPO always gets their own (from the token, in the service's queries), and a
- * URL naming another clinic is answered with 403.
+ * URL naming another clinic is answered with 403. A malformed id answers 400 with the converter's words; a clinic
+ * the registry proves is not a member and that has no verified event answers 404, with the proof of absence.
  */
 @Named
 @ViewScoped
@@ -53,9 +54,11 @@ public class ClinicBacking implements Serializable {
     private LazyDataModel<EventRow> events;
     private ClinicMembership membership;
     private String membershipUnavailable;
+    private boolean loaded;
 
-    /** The page's view action. */
+    /** The page's view action (skipped when the clinic parameter is malformed). */
     public void load() throws IOException {
+        loaded = true;
         regulator = scope.allClinics();
         if (regulator) {
             clinicId = clinic;
@@ -84,6 +87,9 @@ public class ClinicBacking implements Serializable {
         } catch (LedgerUnavailableException e) {
             membershipUnavailable = e.getMessage();
         }
+        if (isNotAMember() && eventCount == 0) {
+            PageStatus.notFound();
+        }
     }
 
     private static void refuse() throws IOException {
@@ -111,7 +117,22 @@ public class ClinicBacking implements Serializable {
 
     /** A compliance officer or DPO whose token's clinic has no on-chain id configured. */
     public boolean isUnmapped() {
-        return !regulator && clinicId == null;
+        return loaded && !regulator && clinicId == null;
+    }
+
+    /** Whether the view action ran (the clinic parameter, if any, was a well-formed id). */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** The registry's proof verified and shows the clinic was never admitted: a proof of absence. */
+    public boolean isNotAMember() {
+        return membership != null && membership.verdict().verified() && !membership.admitted();
+    }
+
+    /** The registry's proof verified and shows the clinic admitted (suspended or not). */
+    public boolean isMember() {
+        return membership != null && membership.verdict().verified() && membership.admitted();
     }
 
     /** The clinic's portal name from the token (compliance officers and DPOs). */

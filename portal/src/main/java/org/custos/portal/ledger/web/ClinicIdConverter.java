@@ -23,7 +23,7 @@ public class ClinicIdConverter implements Converter<String> {
         String id = value.trim().toLowerCase(Locale.ROOT);
         if (!CLINIC_ID.matcher(id).matches()) {
             throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Not an on-chain clinic id: expected 0x followed by 64 hex digits.", null));
+                    "Not a clinic id: expected 0x and 64 hex digits.", null));
         }
         return id;
     }

@@ -12,7 +12,7 @@ import org.custos.portal.ledger.domain.VerifiedEvent;
 /**
  * The event page ({@code /ledger/event.xhtml?id=N}): one consortium event and its proof path, step by step. The
  * service returns another clinic's event to a compliance officer or DPO as absent, so the page says "not found"
- * and shows nothing of it.
+ * and shows nothing of it: the same 404 and the same words as for an event that does not exist.
  */
 @Named
 @ViewScoped
@@ -34,6 +34,9 @@ public class EventBacking implements Serializable {
         }
         loaded = true;
         proof = ledger.eventProof(id).orElse(null);
+        if (proof == null) {
+            PageStatus.notFound();
+        }
     }
 
     public Long getId() {

@@ -85,4 +85,16 @@ class FindingCsvTest {
         return IntStream.range(0, header.size()).boxed()
                 .collect(Collectors.toMap(header::get, i -> parsed.get(1).get(i)));
     }
+
+    @Test
+    void codedObjectsAreWrittenInWordsWithTheirRawCodeAndWordsAndIdsStayAsTheyAre() {
+        Map<String, String> objects = new java.util.LinkedHashMap<>();
+        objects.put("dataCategory", "3");
+        objects.put("docType", "9");
+        objects.put("requestType", "ACCESS");
+        objects.put("basisCode", "257");
+        objects.put("recordId", "0x05");
+        assertThat(FindingCsv.objects(objects)).isEqualTo("dataCategory=lab result (3); docType=unknown code 9 (9); "
+                + "requestType=ACCESS; basisCode=Art 6(1)(a) with Art 9(2)(a) (257); recordId=0x05");
+    }
 }

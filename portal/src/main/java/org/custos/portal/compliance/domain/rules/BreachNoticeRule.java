@@ -10,6 +10,7 @@ import org.custos.portal.compliance.domain.EvidenceRef;
 import org.custos.portal.compliance.domain.Finding;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * A breach notification deadline: for each {@code BreachDetected} the rule needs, a {@code BreachNotified} to
@@ -18,7 +19,7 @@ import org.custos.portal.evidence.domain.ProvenEvent;
  */
 abstract class BreachNoticeRule extends CatalogueRule {
 
-    static final String[] AUDIENCES = {"AUTHORITY", "HHS", "SUBJECTS", "MEDIA"};
+    static final String[] AUDIENCES = EventVocabulary.AUDIENCE.members().toArray(String[]::new);
 
     BreachNoticeRule(String id, String source, Severity severity, Scope scope) {
         super(id, 1, source, severity, scope, false);

@@ -11,6 +11,7 @@ import org.custos.portal.compliance.domain.EvidenceRef;
 import org.custos.portal.compliance.domain.Finding;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * GDPR-ER-01: an erasure request answered FULFILLED needs every key registered to the subject (before the answer)
@@ -33,12 +34,12 @@ public final class ErasureCompletion extends CatalogueRule {
         Map<String, ProvenEvent> destroyed = Chain.firstBy(f, "KeyDestroyed", "keyId");
         Map<String, List<ProvenEvent>> keysOf = Chain.allBy(f, "KeyRegistered", "subjectPseudonym");
         for (ProvenEvent r : Chain.requests(f)) {
-            if (r.intField("requestType") != 1) {
+            if (r.intField("requestType") != EventVocabulary.RequestType.ERASURE) {
                 continue;
             }
             String id = r.field("requestId");
             ProvenEvent ans = answered.get(id);
-            if (ans == null || ans.intField("outcome") != 0) {
+            if (ans == null || ans.intField("outcome") != EventVocabulary.Outcome.FULFILLED) {
                 continue;
             }
             ProvenEvent ext = extended.get(id);

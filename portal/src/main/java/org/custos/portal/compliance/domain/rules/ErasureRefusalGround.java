@@ -8,6 +8,7 @@ import org.custos.portal.compliance.domain.EvidenceRef;
 import org.custos.portal.compliance.domain.Finding;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /** GDPR-ER-03: an erasure request answered PARTIAL or REFUSED cites an exception ({@code legalGround} ≠ 0). */
 public final class ErasureRefusalGround extends CatalogueRule {
@@ -21,13 +22,14 @@ public final class ErasureRefusalGround extends CatalogueRule {
         Map<String, ProvenEvent> answered = Chain.firstBy(f, "RequestAnswered", "requestId");
         for (ProvenEvent r : Chain.requests(f)) {
             ProvenEvent a = answered.get(r.field("requestId"));
-            if (r.intField("requestType") != 1 || a == null || a.intField("outcome") == 0
+            if (r.intField("requestType") != EventVocabulary.RequestType.ERASURE || a == null
+                    || a.intField("outcome") == EventVocabulary.Outcome.FULFILLED
                     || a.intField("legalGround") != 0) {
                 continue;
             }
             Map<String, String> objects = new TreeMap<>();
             objects.put("requestId", r.field("requestId"));
-            objects.put("outcome", a.intField("outcome") == 1 ? "PARTIAL" : "REFUSED");
+            objects.put("outcome", EventVocabulary.OUTCOME.nameOf(a.intField("outcome")));
             out.add(finding(f, "requestId:" + r.field("requestId"), "Erasure not fulfilled without a legal ground",
                     objects, List.of(EvidenceRef.event("requestReceived", r), EvidenceRef.event("requestAnswered", a)),
                     null, null));

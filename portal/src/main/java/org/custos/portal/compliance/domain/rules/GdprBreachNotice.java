@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.custos.portal.compliance.domain.Deadlines;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * GDPR-BR-01: Art 33(1), the supervisory authority within 72 hours of awareness, unless the breach is unlikely
@@ -17,12 +18,12 @@ public final class GdprBreachNotice extends BreachNoticeRule {
 
     @Override
     int audience() {
-        return 0;
+        return EventVocabulary.Audience.AUTHORITY;
     }
 
     @Override
     boolean requires(ProvenEvent detected) {
-        return detected.intField("risk") != 0;
+        return detected.intField("risk") != EventVocabulary.Risk.UNLIKELY;
     }
 
     @Override

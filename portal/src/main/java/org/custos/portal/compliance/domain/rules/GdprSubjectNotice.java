@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.custos.portal.compliance.domain.Deadlines;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * GDPR-BR-02: Art 34(1), a breach likely to result in a high risk ({@code Risk.HIGH}) is communicated to the data
@@ -15,7 +16,7 @@ import org.custos.portal.evidence.domain.ProvenEvent;
  */
 public final class GdprSubjectNotice extends BreachNoticeRule {
 
-    static final int HIGH = 2;
+    static final int HIGH = EventVocabulary.Risk.HIGH;
 
     public GdprSubjectNotice() {
         super("GDPR-BR-02", "GDPR Art 34(1), 34(3)", Severity.S2, Scope.GDPR);
@@ -23,7 +24,7 @@ public final class GdprSubjectNotice extends BreachNoticeRule {
 
     @Override
     int audience() {
-        return 2;
+        return EventVocabulary.Audience.SUBJECTS;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.custos.portal.compliance.domain.rules;
 
 import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.Severity;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * HIPAA-ACC-01: 45 CFR 164.524(b)(2), 30 days, one extension of 30 with notice inside the first 30. For clinics
@@ -10,7 +11,8 @@ import org.custos.portal.compliance.domain.Severity;
 public final class HipaaAccessDeadline extends RequestDeadlineRule {
 
     public HipaaAccessDeadline() {
-        super("HIPAA-ACC-01", "45 CFR 164.524(b)(2)", Severity.S2, 2, 0,
+        super("HIPAA-ACC-01", "45 CFR 164.524(b)(2)", Severity.S2, EventVocabulary.Regime.HIPAA,
+                EventVocabulary.RequestType.ACCESS,
                 RequestClock.HIPAA_ACCESS);
     }
 }

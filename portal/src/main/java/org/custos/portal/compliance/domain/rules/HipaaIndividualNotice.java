@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.custos.portal.compliance.domain.Deadlines;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /** HIPAA-BN-01: 45 CFR 164.404(b), individuals no later than 60 calendar days after discovery. */
 public final class HipaaIndividualNotice extends BreachNoticeRule {
@@ -14,7 +15,7 @@ public final class HipaaIndividualNotice extends BreachNoticeRule {
 
     @Override
     int audience() {
-        return 2;
+        return EventVocabulary.Audience.SUBJECTS;
     }
 
     @Override

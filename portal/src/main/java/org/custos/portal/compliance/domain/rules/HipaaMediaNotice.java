@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.custos.portal.compliance.domain.Deadlines;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * HIPAA-BN-03: 45 CFR 164.406, media notice within 60 days when more than 500 residents of a State are affected.
@@ -18,7 +19,7 @@ public final class HipaaMediaNotice extends BreachNoticeRule {
 
     @Override
     int audience() {
-        return 3;
+        return EventVocabulary.Audience.MEDIA;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.custos.portal.compliance.domain.Deadlines;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * HIPAA-BN-02: 45 CFR 164.408(b), 500 or more individuals: the Secretary (HHS) contemporaneously with the
@@ -21,7 +22,7 @@ public final class HipaaSecretaryNotice extends BreachNoticeRule {
 
     @Override
     int audience() {
-        return 1;
+        return EventVocabulary.Audience.HHS;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.custos.portal.compliance.domain.Finding;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.BundleVerification.DocumentCheck;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * GDPR-DPIA-01: Art 35(1) "prior to the processing": a DPIA ({@code DocumentAnchored} docType 2) is anchored before
@@ -22,7 +23,7 @@ import org.custos.portal.evidence.domain.ProvenEvent;
  */
 public final class ImpactAssessment extends CatalogueRule {
 
-    public static final int DOC_DPIA = 2;
+    public static final int DOC_DPIA = EventVocabulary.DocType.DPIA;
 
     public ImpactAssessment() {
         super("GDPR-DPIA-01", 1, "GDPR Art 35(1), 35(3)(b)", Severity.S2, Scope.GDPR, false);

@@ -12,6 +12,7 @@ import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.BundleVerification.DocumentCheck;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.evidence.domain.RopaDocument;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * GDPR-ROPA-01: Art 30(1) records of processing, the parts the consortium's data can decide. (1) A clinic that
@@ -26,8 +27,8 @@ import org.custos.portal.evidence.domain.RopaDocument;
  */
 public final class RecordsOfProcessing extends CatalogueRule {
 
-    public static final int DOC_ROPA = 1;
-    public static final int DOC_ROPA_JSON = 5;
+    public static final int DOC_ROPA = EventVocabulary.DocType.ROPA;
+    public static final int DOC_ROPA_JSON = EventVocabulary.DocType.ROPA_JSON;
     private static final String[] PROCESSING = {"RecordCommitted", "ConsentGranted", "DisclosureRecorded"};
 
     public RecordsOfProcessing() {

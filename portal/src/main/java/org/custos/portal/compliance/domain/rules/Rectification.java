@@ -11,6 +11,7 @@ import org.custos.portal.compliance.domain.Finding;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.AccessLogTable;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * GDPR-ER-05: rectification by a superseding transaction (Art 16; EDPB: "a subsequent transaction, which announces
@@ -23,8 +24,8 @@ import org.custos.portal.evidence.domain.ProvenEvent;
  */
 public final class Rectification extends CatalogueRule {
 
-    static final int RECTIFICATION = 2;
-    static final int FULFILLED = 0;
+    static final int RECTIFICATION = EventVocabulary.RequestType.RECTIFICATION;
+    static final int FULFILLED = EventVocabulary.Outcome.FULFILLED;
 
     public Rectification() {
         super("GDPR-ER-05", 1, "GDPR Art 16, 5(1)(d); EDPB Guidelines 02/2025 (rectification)", Severity.S3,

@@ -13,6 +13,7 @@ import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.Rule;
 import org.custos.portal.compliance.domain.Severity;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * Data-subject request deadlines: a first period from receipt, one extension whose notice must come inside the
@@ -29,7 +30,7 @@ import org.custos.portal.evidence.domain.ProvenEvent;
  */
 abstract class RequestDeadlineRule extends Rule {
 
-    static final String[] TYPES = {"ACCESS", "ERASURE", "RECTIFICATION", "ACCOUNTING"};
+    static final String[] TYPES = EventVocabulary.REQUEST_TYPE.members().toArray(String[]::new);
 
     private final String id;
     private final String legalSource;

@@ -2,6 +2,7 @@ package org.custos.portal.compliance.domain.rules;
 
 import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.Severity;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * UK-DSR-01: UK GDPR Art 12A, one month from the latest of receipt, ID verification and fee, plus paused time,
@@ -12,7 +13,7 @@ import org.custos.portal.compliance.domain.Severity;
 public final class UkRequestDeadline extends RequestDeadlineRule {
 
     public UkRequestDeadline() {
-        super("UK-DSR-01", "UK GDPR Art 12A; DPA 2018 s.54(3A)-(3D)", Severity.S2, 1, -1,
+        super("UK-DSR-01", "UK GDPR Art 12A; DPA 2018 s.54(3A)-(3D)", Severity.S2, EventVocabulary.Regime.UK_GDPR, -1,
                 RequestClock.UK_GDPR);
     }
 }
