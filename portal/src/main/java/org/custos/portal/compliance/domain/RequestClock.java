@@ -191,10 +191,11 @@ public final class RequestClock {
             String problem = problem();
             Instant actual = actual();
             if (problem != null) {
-                return problem + " (due " + deadline + (actual == null ? "" : ", at " + actual) + ")";
+                return problem + " (due " + TimeWords.of(deadline) + (actual == null ? "" : ", at "
+                        + TimeWords.of(actual)) + ")";
             }
-            return answered != null ? "answered in time (due " + deadline + ")"
-                    : "not answered, not yet due (due " + deadline + ")";
+            return answered != null ? "answered in time (due " + TimeWords.of(deadline) + ")"
+                    : "not answered, not yet due (due " + TimeWords.of(deadline) + ")";
         }
     }
 }

@@ -24,6 +24,7 @@ import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.Regimes;
 import org.custos.portal.compliance.domain.StoredFinding;
 import org.custos.portal.dpo.domain.CaseEvent;
+import org.custos.portal.dpo.domain.DsrRequestProjection;
 import org.custos.portal.dpo.domain.ErasureVerdict;
 import org.custos.portal.dpo.domain.RequestKeys;
 import org.custos.portal.evidence.domain.ProvenEvent;
@@ -50,8 +51,6 @@ public class RequestCaseService {
 
     private static final Pattern ID = Pattern.compile("0x[0-9a-f]{64}");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] TYPES = {"ACCESS", "ERASURE", "RECTIFICATION", "ACCOUNTING"};
-    private static final String[] OUTCOMES = {"FULFILLED", "PARTIAL", "REFUSED"};
 
     @Inject
     LedgerIndex index;
@@ -142,7 +141,7 @@ public class RequestCaseService {
                     ? "deadline extended to " + requestClock.extended(received0)
                     : "sent after the first period ended (" + first + "): not an extension", extension));
         }
-        String outcome = answer == null ? null : name(OUTCOMES, answer.intField("outcome"));
+        String outcome = answer == null ? null : DsrRequestProjection.outcomeName(answer.intField("outcome"));
         if (answer != null) {
             timeline.add(new RequestCase.Step("answered", answer.time(), outcome + (answer.intField("legalGround")
                     == 0 ? "" : ", legal ground " + answer.intField("legalGround")) + (deadline == null ? ""
@@ -317,11 +316,7 @@ public class RequestCaseService {
     }
 
     private static String typeName(int type) {
-        return name(TYPES, type);
-    }
-
-    private static String name(String[] names, int code) {
-        return code >= 0 && code < names.length ? names[code] : "UNKNOWN(" + code + ")";
+        return DsrRequestProjection.typeName(type);
     }
 
 }

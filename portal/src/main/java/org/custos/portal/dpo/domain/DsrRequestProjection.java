@@ -10,6 +10,8 @@ import java.util.Objects;
 import org.custos.portal.compliance.domain.Regimes;
 import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.evidence.domain.ProvenEvent;
+import org.custos.portal.ledger.domain.CodeList;
+import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
  * Projects a clinic's proven events onto its request queue: one row per request id, from its first
@@ -20,8 +22,6 @@ import org.custos.portal.evidence.domain.ProvenEvent;
  */
 public final class DsrRequestProjection {
 
-    static final String[] TYPES = {"ACCESS", "ERASURE", "RECTIFICATION", "ACCOUNTING"};
-    static final String[] OUTCOMES = {"FULFILLED", "PARTIAL", "REFUSED"};
 
     private DsrRequestProjection() {
     }
@@ -63,15 +63,22 @@ public final class DsrRequestProjection {
 
     /** ACCESS, ERASURE, RECTIFICATION, ACCOUNTING, or UNKNOWN(n) for a code outside the contract's enum. */
     public static String typeName(int type) {
-        return type >= 0 && type < TYPES.length ? TYPES[type] : "UNKNOWN(" + type + ")";
+        return stored(EventVocabulary.REQUEST_TYPE, type);
     }
 
-    static String outcomeName(int outcome) {
-        return outcome >= 0 && outcome < OUTCOMES.length ? OUTCOMES[outcome] : "UNKNOWN(" + outcome + ")";
+    /** FULFILLED, PARTIAL, REFUSED, or UNKNOWN(n) for a code outside the contract's enum. */
+    public static String outcomeName(int outcome) {
+        return stored(EventVocabulary.OUTCOME, outcome);
+    }
+
+    /** A code's name as the projection stores it (the vocabulary's name; UNKNOWN(n) outside the list). */
+    private static String stored(CodeList list, int code) {
+        String name = list.names().get(code);
+        return name != null ? name : "UNKNOWN(" + code + ")";
     }
 
     /** The request types of the contract, in code order (for filters). */
     public static List<String> types() {
-        return List.of(TYPES);
+        return EventVocabulary.REQUEST_TYPE.members();
     }
 }

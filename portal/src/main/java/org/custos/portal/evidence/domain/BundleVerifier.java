@@ -23,6 +23,7 @@ import org.custos.portal.evidence.domain.BundleVerification.ReceiptCheck;
 import org.custos.portal.evidence.domain.BundleVerification.ReceiptStatus;
 import org.custos.portal.evidence.domain.BundleVerification.Review;
 import org.custos.portal.evidence.domain.BundleVerification.RootStatus;
+import org.custos.portal.ledger.domain.EventVocabulary;
 import org.custos.verify.Hashes;
 import org.custos.verify.Hex;
 import org.custos.verify.merkle.ConsistencyProofVerifier;
@@ -38,9 +39,9 @@ import org.custos.verify.merkle.ConsistencyProofVerifier;
  */
 public final class BundleVerifier {
 
-    public static final int DOC_REVIEW = 4;
-    public static final int DOC_ROPA_JSON = 5;
-    public static final int DOC_POLICY_JSON = 6;
+    public static final int DOC_REVIEW = EventVocabulary.DocType.BREAK_GLASS_REVIEW;
+    public static final int DOC_ROPA_JSON = EventVocabulary.DocType.ROPA_JSON;
+    public static final int DOC_POLICY_JSON = EventVocabulary.DocType.ACCESS_POLICY_JSON;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final KmsReceiptVerifier RECEIPTS = KmsReceiptVerifier.forBundles();
     private static final Pattern REVIEW_ROW = Pattern.compile(

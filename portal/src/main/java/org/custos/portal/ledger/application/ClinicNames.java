@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.custos.portal.ledger.domain.ClinicDirectory;
 import org.custos.portal.ledger.infrastructure.LedgerConfiguration;
+import org.custos.portal.security.ClinicScope;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -21,6 +22,9 @@ public class ClinicNames {
 
     @Inject
     LedgerConfiguration configuration;
+
+    @Inject
+    ClinicScope scope;
 
     private volatile ClinicDirectory directory;
 
@@ -53,26 +57,31 @@ public class ClinicNames {
     }
 
     /**
-     * The name of a portal clinic id (a user's {@code clinic_id} claim, e.g. {@code clinic-north}): the name of the
-     * on-chain clinic it maps to, else the claim itself.
+     * The signed-in user's own clinic by name: the name of the on-chain clinic their token's {@code clinic_id} maps
+     * to ({@link ClinicScope#ownClinic()}), else the claim itself; empty for regulators.
      */
-    public String ofPortalClinic(String portalClinicId) {
-        if (portalClinicId == null || portalClinicId.isBlank()) {
-            return "";
-        }
-        return chainIdOf(portalClinicId).map(this::name).orElse(portalClinicId);
+    public String ofCurrentUser() {
+        return own().map(this::name).orElseGet(this::claim);
     }
 
-    /** The on-chain id a portal clinic id maps to (for hover titles), else the claim itself. */
-    public String chainIdOrClaim(String portalClinicId) {
-        return portalClinicId == null ? "" : chainIdOf(portalClinicId).orElse(portalClinicId);
+    /** The signed-in user's own on-chain clinic id (for hover titles), else their claim; empty for regulators. */
+    public String idOfCurrentUser() {
+        return own().orElseGet(this::claim);
     }
 
-    private Optional<String> chainIdOf(String portalClinicId) {
+    private Optional<String> own() {
         try {
-            return configuration == null ? Optional.empty() : configuration.settings().chainClinicId(portalClinicId);
-        } catch (RuntimeException misconfigured) {
+            return scope == null ? Optional.empty() : scope.ownClinic();
+        } catch (RuntimeException noClaimOrMisconfigured) {
             return Optional.empty();
+        }
+    }
+
+    private String claim() {
+        try {
+            return scope == null || scope.allClinics() ? "" : scope.tokenClinic();
+        } catch (RuntimeException noClaim) {
+            return "";
         }
     }
 

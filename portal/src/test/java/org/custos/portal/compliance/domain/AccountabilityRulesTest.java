@@ -190,11 +190,17 @@ class AccountabilityRulesTest {
                     assertThat(f.ruleId()).isEqualTo("GDPR-BR-02");
                     assertThat(f.deadline()).isEqualTo(deadline);
                     assertThat(f.objects()).containsEntry("audience", "SUBJECTS");
+                    assertThat(f.summary()).isEqualTo("Late notice to the affected individuals of a breach "
+                            + "(due 2024-03-01 12:00:00 UTC)");
                 });
         // the authority notice does not count; no notice is a finding only once the deadline has passed
         assertThat(run(new GdprSubjectNotice(), notified(breach(2, aware), 0, aware), deadline)).isEmpty();
         assertThat(run(new GdprSubjectNotice(), notified(breach(2, aware), 0, aware), deadline.plusSeconds(1)))
-                .singleElement().satisfies(f -> assertThat(f.actual()).isNull());
+                .singleElement().satisfies(f -> {
+                    assertThat(f.actual()).isNull();
+                    assertThat(f.summary()).isEqualTo("No notice to the affected individuals of a breach "
+                            + "(due 2024-03-01 12:00:00 UTC)");
+                });
         // risk (not high) and unlikely: Art 34 does not apply
         assertThat(run(new GdprSubjectNotice(), breach(1, aware), LATER)).isEmpty();
         assertThat(run(new GdprSubjectNotice(), breach(0, aware), LATER)).isEmpty();

@@ -79,7 +79,7 @@ class RequestClockTest {
         assertThat(onTime.state()).isEqualTo(State.ANSWERED_ON_TIME);
         assertThat(onTime.problem()).isNull();
         assertThat(onTime.daysLate()).isNull();
-        assertThat(onTime.describe()).isEqualTo("answered in time (due 2025-02-28T10:00:00Z)");
+        assertThat(onTime.describe()).isEqualTo("answered in time (due 2025-02-28 10:00:00 UTC)");
 
         Timing late = RequestClock.GDPR.timing(JAN31, null, FEB28.plusSeconds(1), LATER);
         assertThat(late.state()).isEqualTo(State.ANSWERED_LATE);
@@ -87,7 +87,7 @@ class RequestClockTest {
         assertThat(late.actual()).isEqualTo(FEB28.plusSeconds(1));
         assertThat(late.daysLate()).as("a started day counts").isEqualTo(1L);
         assertThat(late.describe())
-                .isEqualTo("answered after the deadline (due 2025-02-28T10:00:00Z, at 2025-02-28T10:00:01Z)");
+                .isEqualTo("answered after the deadline (due 2025-02-28 10:00:00 UTC, at 2025-02-28 10:00:01 UTC)");
 
         Timing extendedOnTime = RequestClock.GDPR.timing(JAN31, FEB28, APR30, LATER);
         assertThat(extendedOnTime.state()).isEqualTo(State.ANSWERED_ON_TIME);
@@ -113,7 +113,7 @@ class RequestClockTest {
         assertThat(lastSecond.state()).isEqualTo(State.DUE_SOON);
         assertThat(lastSecond.daysLeft()).isZero();
         assertThat(lastSecond.problem()).isNull();
-        assertThat(lastSecond.describe()).isEqualTo("not answered, not yet due (due 2025-02-28T10:00:00Z)");
+        assertThat(lastSecond.describe()).isEqualTo("not answered, not yet due (due 2025-02-28 10:00:00 UTC)");
         Timing late = RequestClock.GDPR.timing(JAN31, null, null, deadline.plusSeconds(1));
         assertThat(late.state()).isEqualTo(State.LATE);
         assertThat(late.daysLeft()).isNull();

@@ -63,7 +63,7 @@ class RequestRegimeTest {
         assertThat(app.objects()).containsEntry("declaredRegime", "HIPAA").containsEntry("jurisdiction", "UK")
                 .containsEntry("hipaaCoveredEntity", "false").containsEntry("rulesApplied", "UK-DSR-01")
                 .containsEntry("underDeclaredRegime", "HIPAA-ACC-01: answered after the deadline "
-                        + "(due 2025-02-09T00:00:00Z, at 2025-02-10T00:00:00Z)");
+                        + "(due 2025-02-09 00:00:00 UTC, at 2025-02-10 00:00:00 UTC)");
         assertThat(app.summary()).contains("not declare it a HIPAA covered entity");
         assertThat(app.evidence()).extracting(EvidenceRef::role).containsExactly("requestReceived", "clinicProfile");
         assertThat(app.deadline()).isNull();
@@ -102,7 +102,7 @@ class RequestRegimeTest {
         assertThat(app.objects()).containsEntry("declaredRegime", "GDPR").containsEntry("jurisdiction", "US")
                 .containsEntry("rulesApplied", "HIPAA-ACC-01")
                 .containsEntry("underDeclaredRegime", "GDPR-DSR-01: answered after the deadline "
-                        + "(due 2025-02-28T10:00:00Z, at 2025-03-01T10:00:00Z)");
+                        + "(due 2025-02-28 10:00:00 UTC, at 2025-03-01 10:00:00 UTC)");
         assertThat(app.summary()).contains("Art 3(2)").contains("established in US");
     }
 
@@ -178,7 +178,7 @@ class RequestRegimeTest {
         assertThat(only(findings, "APP-01").objects()).containsEntry("rulesApplied", "none")
                 .containsEntry("requestType", "ERASURE")
                 .containsEntry("underDeclaredRegime", "GDPR-DSR-01: not answered by the deadline "
-                        + "(due 2025-02-10T00:00:00Z)");
+                        + "(due 2025-02-10 00:00:00 UTC)");
         List<Finding> hipaaErasure = evaluate(request(2, false, 1, 2), LATER);
         assertThat(only(hipaaErasure, "APP-02").objects()).containsEntry("underDeclaredRegime",
                 "no deadline rule of that regime for this request type");
@@ -205,7 +205,7 @@ class RequestRegimeTest {
         List<Finding> pending = evaluate(request(1, false, 0, 2), t("2025-01-20T00:00:00Z"));
         assertThat(ids(pending)).containsExactly("APP-02");
         assertThat(only(pending, "APP-02").objects()).containsEntry("underDeclaredRegime",
-                "HIPAA-ACC-01: not answered, not yet due (due 2025-02-09T00:00:00Z)");
+                "HIPAA-ACC-01: not answered, not yet due (due 2025-02-09 00:00:00 UTC)");
         assertThat(evaluate(request(1, false, 0, 1), t("2025-02-10T00:00:00Z"))).isEmpty();
         assertThat(ids(evaluate(request(1, false, 0, 1), t("2025-02-10T00:00:01Z")))).containsExactly("UK-DSR-01");
     }
@@ -220,7 +220,7 @@ class RequestRegimeTest {
         assertThat(ids(findings)).containsExactly("APP-01", "HIPAA-ACC-01");
         assertThat(only(findings, "HIPAA-ACC-01").actual()).isEqualTo(t("2025-02-10T00:00:01Z"));
         assertThat(only(findings, "APP-01").objects()).containsEntry("underDeclaredRegime", "GDPR-DSR-01: extension "
-                + "notice after the first period (due 2025-02-10T00:00:00Z, at 2025-02-10T00:00:01Z)");
+                + "notice after the first period (due 2025-02-10 00:00:00 UTC, at 2025-02-10 00:00:01 UTC)");
     }
 
     /** A regime code outside the contract's enum (the contract cannot emit one; a finding, not a crash or a skip). */

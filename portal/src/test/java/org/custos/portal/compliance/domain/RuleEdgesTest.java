@@ -157,7 +157,9 @@ class RuleEdgesTest {
     void hhsNoticeAtFiveHundred() {
         Instant aware = t("2025-01-01T00:00:00Z");
         assertThat(run(new HipaaSecretaryNotice(), breach(2, true, aware, 499, 2), LATER)).isEmpty();
-        assertThat(run(new HipaaSecretaryNotice(), breach(2, true, aware, 500, 2), LATER)).hasSize(1);
+        assertThat(run(new HipaaSecretaryNotice(), breach(2, true, aware, 500, 2), LATER)).singleElement()
+                .satisfies(f -> assertThat(f.summary()).startsWith("No notice to the HHS Secretary of a breach (due ")
+                        .endsWith(" UTC)"));
         assertThat(run(new HipaaSecretaryNotice(), notified(breach(2, true, aware, 500, 2), 1,
                 t("2025-03-02T00:00:00Z")), LATER)).isEmpty();
         assertThat(run(new HipaaSecretaryNotice(), notified(breach(2, true, aware, 500, 2), 1,

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.custos.portal.evidence.domain.BundleRejectedException.Reason;
 import org.junit.jupiter.api.Test;
+import org.custos.portal.system.Words;
 
 /** Every refusal reason has its own sentence on the page, names its code and says that nothing was stored. */
 class RejectionMessagesTest {
@@ -25,8 +26,8 @@ class RejectionMessagesTest {
 
     @Test
     void countsInWords() {
-        assertThat(Words.count(1, "entry", "entries")).isEqualTo("1 entry");
-        assertThat(Words.count(0, "entry", "entries")).isEqualTo("0 entries");
-        assertThat(Words.count(2, "finding", "findings")).isEqualTo("2 findings");
+        assertThat(Words.plural(1, "entry", "entries")).isEqualTo("1 entry");
+        assertThat(Words.plural(0, "entry", "entries")).isEqualTo("0 entries");
+        assertThat(Words.plural(2, "finding", "findings")).isEqualTo("2 findings");
     }
 }

@@ -9,6 +9,7 @@ import org.custos.portal.compliance.domain.ClinicFacts;
 import org.custos.portal.compliance.domain.EvidenceRef;
 import org.custos.portal.compliance.domain.Finding;
 import org.custos.portal.compliance.domain.Severity;
+import org.custos.portal.compliance.domain.TimeWords;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.ledger.domain.EventVocabulary;
 
@@ -20,6 +21,9 @@ import org.custos.portal.ledger.domain.EventVocabulary;
 abstract class BreachNoticeRule extends CatalogueRule {
 
     static final String[] AUDIENCES = EventVocabulary.AUDIENCE.members().toArray(String[]::new);
+    /** Who each audience is, as the summary names it ("No notice to the HHS Secretary …"), by audience code. */
+    static final String[] AUDIENCE_WORDS = {"the supervisory authority", "the HHS Secretary",
+        "the affected individuals", "the media"};
 
     BreachNoticeRule(String id, String source, Severity severity, Scope scope) {
         super(id, 1, source, severity, scope, false);
@@ -54,8 +58,8 @@ abstract class BreachNoticeRule extends CatalogueRule {
             if (notice != null) {
                 ev.add(EvidenceRef.event("breachNotified", notice));
             }
-            out.add(finding(f, "breachId:" + id, (notice == null ? "No " : "Late ") + AUDIENCES[audience()]
-                    .toLowerCase() + " notice of a breach (due " + deadline + ")", objects, ev, deadline,
+            out.add(finding(f, "breachId:" + id, (notice == null ? "No notice" : "Late notice") + " to "
+                    + AUDIENCE_WORDS[audience()] + " of a breach (due " + TimeWords.of(deadline) + ")", objects, ev, deadline,
                     notice == null ? null : notice.time()));
         }
     }

@@ -8,6 +8,7 @@ import org.custos.portal.compliance.domain.ClinicFacts;
 import org.custos.portal.compliance.domain.EvidenceRef;
 import org.custos.portal.compliance.domain.Finding;
 import org.custos.portal.compliance.domain.Severity;
+import org.custos.portal.compliance.domain.TimeWords;
 import org.custos.portal.evidence.domain.BundleVerification.DocumentCheck;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.ledger.domain.EventVocabulary;
@@ -51,7 +52,7 @@ public final class ImpactAssessment extends CatalogueRule {
                 objects.put("dpiaVersion", dpia.field("version"));
                 ev.add(EvidenceRef.event("dpiaAnchored", dpia));
             }
-            out.add(finding(f, "dpia", dpia == null ? "No DPIA anchored, processing began " + first.time()
+            out.add(finding(f, "dpia", dpia == null ? "No DPIA anchored, processing began " + TimeWords.of(first.time())
                     : "DPIA anchored after processing began", objects, ev, first.time(),
                     dpia == null ? null : dpia.time()));
         }

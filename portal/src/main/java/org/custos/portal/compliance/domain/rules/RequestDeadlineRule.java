@@ -12,6 +12,7 @@ import org.custos.portal.compliance.domain.Regimes;
 import org.custos.portal.compliance.domain.RequestClock;
 import org.custos.portal.compliance.domain.Rule;
 import org.custos.portal.compliance.domain.Severity;
+import org.custos.portal.compliance.domain.TimeWords;
 import org.custos.portal.evidence.domain.ProvenEvent;
 import org.custos.portal.ledger.domain.EventVocabulary;
 
@@ -132,7 +133,7 @@ abstract class RequestDeadlineRule extends Rule {
                 ev.add(EvidenceRef.event("requestAnswered", ans));
             }
             out.add(finding(f, "requestId:" + id, "Request " + objects.get("requestType").toLowerCase()
-                    + ": " + problem + " (due " + due + ")", objects, ev, due, actual));
+                    + ": " + problem + " (due " + TimeWords.of(due) + ")", objects, ev, due, actual));
         }
     }
 }
