@@ -29,7 +29,7 @@ public final class InputsInWords {
                 return mark;
             }
         }
-        if (block == null || !block.matches("\\d{1,19}") || bundle == null || bundle.isEmpty()) {
+        if (block == null || !block.matches("\\d{1,18}") || bundle == null || bundle.isEmpty()) {
             return mark;
         }
         String words = "Based on verified block " + NumberFormat.getIntegerInstance(Locale.ENGLISH)
