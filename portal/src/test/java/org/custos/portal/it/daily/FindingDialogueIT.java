@@ -85,9 +85,10 @@ class FindingDialogueIT {
     void theRegulatorIsRefusedOnTheServerBesideTheButtonThenChangesTheStatusWhichTheHistoryShows() throws Exception {
         String key = northKey();
         try (PortalBrowser b = new PortalBrowser()) {
+            String head = Long.toString(DemoFixture.get().head);
             b.signIn("regulator", "ledger/status.xhtml");
             b.waitUntil(Duration.ofMinutes(3), d -> "synced".equals(b.text("ledgerForm:phase"))
-                    && Long.toString(DemoFixture.get().head).equals(b.text("ledgerForm:verifiedNumber")));
+                    && head.equals(b.text("ledgerForm:verifiedNumber")));
             openEvaluated(b, key);
             assertEquals(200, status(b));
             assertEquals("OPEN", b.text("status"));
