@@ -103,8 +103,7 @@ class FindingDialogueIT {
 
             // 2,001 characters, past the browser's maxlength (set by script, as a forged request would)
             b.selectOne("findingForm:newStatus", "ACKNOWLEDGED");
-            ((JavascriptExecutor) b.driver).executeScript(
-                    "document.getElementById('findingForm:reason').value = 'x'.repeat(2001);");
+            assertEquals(2001L, overLong(b, "findingForm:reason", "x"));
             b.clickCentred("findingForm:save");
             // the service's own constraint (Bean Validation), not only the entity's check behind it
             assertTrue(b.text("findingForm:saveMessage").contains("longer than 2000 characters; nothing was changed"),
@@ -147,8 +146,7 @@ class FindingDialogueIT {
             assertFalse(b.present("findingForm:save"), "an officer was offered the regulator's status change");
             assertTrue(b.text("history").contains(REASON), b.text("history"));
 
-            ((JavascriptExecutor) b.driver).executeScript(
-                    "document.getElementById('responseForm:note').value = 'y'.repeat(2001);");
+            assertEquals(2001L, overLong(b, "responseForm:note", "y"));
             b.clickCentred("responseForm:respond");
             assertTrue(b.text("responseForm:respondMessage")
                     .contains("longer than 2000 characters; nothing was stored"), b.text("responseForm:respondMessage"));
@@ -242,6 +240,16 @@ class FindingDialogueIT {
         Matcher m = KEY.matcher(link.getAttribute("href"));
         assertTrue(m.find(), link.getAttribute("href"));
         return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Fills the text area {@code id} with 2,001 copies of {@code c} past the browser's limit, as a forged request
+     * would send them (the limit attribute removed, the value set by script); returns the length the field holds.
+     */
+    private static long overLong(PortalBrowser b, String id, String c) {
+        return (Long) ((JavascriptExecutor) b.driver).executeScript("var e = document.getElementById(arguments[0]);"
+                + " e.removeAttribute('maxlength'); e.value = arguments[1].repeat(2001); return e.value.length;",
+                id, c);
     }
 
     /** The HTTP status of the page the browser shows (the navigation's response). */
