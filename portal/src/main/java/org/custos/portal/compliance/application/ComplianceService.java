@@ -8,12 +8,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.custos.portal.compliance.domain.EvaluationMark;
+import org.custos.portal.compliance.domain.FindingEvent;
 import org.custos.portal.compliance.domain.FindingRepository;
 import org.custos.portal.compliance.domain.FindingStatus;
 import org.custos.portal.compliance.domain.Severity;
@@ -32,7 +36,8 @@ import org.custos.portal.trail.domain.TrailAction;
 /**
  * Findings for the pages: lists and single findings in the caller's clinic scope ({@link ClinicScope}: regulators
  * every clinic; compliance officers and DPOs their own clinic only, enforced in the query), status changes by
- * regulators (each written to the trail in the same transaction), and incremental re-evaluation of the on-chain
+ * regulators and responses by the finding's clinic's compliance officers (each written to the finding's history and
+ * to the trail in the same transaction, validated here, not only in the browser), and incremental re-evaluation of the on-chain
  * rules when new blocks were verified (clinics whose newest verified block did not change are skipped).
  */
 @Stateless
@@ -43,6 +48,9 @@ public class ComplianceService {
                             long open, StoredBundle lastBundle, EvaluationMark lastEvaluation,
                             List<StoredFinding> upcoming, Instant asOf) {
     }
+
+    /** What a refused action on a finding the caller may not see (or that does not exist) says. */
+    public static final String NOT_FOUND = "There is no finding with this key that you may see; nothing was stored.";
 
     @Inject
     LedgerIndex ledger;
@@ -135,17 +143,70 @@ public class ComplianceService {
         return repository().find(key).filter(f -> clinicScope.mayAccess(f.getClinicId()));
     }
 
-    /** Regulators only; ACCEPTED needs a reason. Written to the trail with the old and new status. */
+    /**
+     * Regulators only. Refused ({@link FindingRefusedException}, or a constraint violation for the parameters):
+     * a finding the caller may not see, a change to the status it already has, ACCEPTED without a reason, a reason
+     * over {@link FindingEvent#MAX_NOTE} characters; nothing is stored then. Otherwise the change is written to the
+     * finding's history and to the trail (old and new status, reason) in one transaction.
+     */
     @RolesAllowed(Roles.REGULATOR)
-    public StoredFinding changeStatus(String key, FindingStatus to, String reason) {
-        StoredFinding f = finding(key)
-                .orElseThrow(() -> new IllegalArgumentException("no finding " + key));
+    public StoredFinding changeStatus(@NotBlank(message = "Which finding?") String key,
+                                      @NotNull(message = "Choose a status.") FindingStatus to,
+                                      @Size(max = FindingEvent.MAX_NOTE, message = "The reason is longer than "
+                                              + FindingEvent.MAX_NOTE + " characters; nothing was changed.")
+                                      String reason) {
+        StoredFinding f = finding(key).orElseThrow(() -> new FindingRefusedException(NOT_FOUND));
         FindingStatus from = f.getStatus();
+        if (from == to) {
+            throw new FindingRefusedException("The finding is already " + to + "; nothing was changed.");
+        }
+        if (to == FindingStatus.ACCEPTED && (reason == null || reason.isBlank())) {
+            throw new FindingRefusedException("Accepting a finding needs a reason.");
+        }
         Instant now = clock.instant();
         f.changeStatus(to, reason, currentUser.getName(), now);
+        em.persist(FindingEvent.statusChanged(f, from, currentUser.getName(), Roles.REGULATOR, now));
         trail.record(me(), TrailAction.FINDING_STATUS_CHANGED, "finding", key, from + " -> " + to
                 + (f.getStatusReason() == null ? "" : ": " + f.getStatusReason()));
         return f;
+    }
+
+    /**
+     * Compliance officers of the finding's clinic only (another clinic's finding is refused as not found, like a key
+     * that does not exist): a response or remediation note, with an optional reference to a document the clinic
+     * holds (an id or address; no file is uploaded). Kept in the finding's history and on the trail.
+     */
+    @RolesAllowed(Roles.COMPLIANCE_OFFICER)
+    public FindingEvent respond(@NotBlank(message = "Which finding?") String key,
+                                @NotBlank(message = "A response needs a text.")
+                                @Size(max = FindingEvent.MAX_NOTE, message = "The response is longer than "
+                                        + FindingEvent.MAX_NOTE + " characters; nothing was stored.") String note,
+                                @Size(max = FindingEvent.MAX_REFERENCE, message = "The reference is longer than "
+                                        + FindingEvent.MAX_REFERENCE + " characters; nothing was stored.")
+                                String reference) {
+        StoredFinding f = finding(key).orElseThrow(() -> new FindingRefusedException(NOT_FOUND));
+        FindingEvent response;
+        try {
+            response = FindingEvent.response(f, note, reference, currentUser.getName(), Roles.COMPLIANCE_OFFICER,
+                    clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new FindingRefusedException(e.getMessage());
+        }
+        em.persist(response);
+        trail.record(me(), TrailAction.FINDING_RESPONSE_ADDED, "finding", key, "clinic " + f.getClinicId()
+                + "; response: " + response.getNote()
+                + (response.getReference() == null ? "" : "; reference: " + response.getReference()));
+        return response;
+    }
+
+    /** The finding's history, oldest first (status changes and responses), if the caller may see the finding. */
+    @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
+    public List<FindingEvent> history(String key) {
+        if (finding(key).isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e from FindingEvent e where e.findingKey = :key order by e.id",
+                FindingEvent.class).setParameter("key", key).getResultList();
     }
 
     /**

@@ -121,13 +121,22 @@ public class StoredFinding {
         this.inputMark = mark;
     }
 
-    /** A regulator's status change; ACCEPTED needs a reason. */
+    /** The longest status reason kept (the column's size); longer reasons are refused, never cut. */
+    public static final int MAX_REASON = 2000;
+
+    /** A regulator's status change; ACCEPTED needs a reason; a change to the status it has is refused (a no-op). */
     public void changeStatus(FindingStatus to, String reason, String by, Instant at) {
+        if (to == null) {
+            throw new IllegalArgumentException("no status");
+        }
+        if (to == status) {
+            throw new IllegalArgumentException("the finding is already " + to);
+        }
         if (to == FindingStatus.ACCEPTED && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("accepting a finding needs a reason");
         }
-        if (reason != null && reason.length() > 2000) {
-            throw new IllegalArgumentException("the reason is longer than 2000 characters");
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("the reason is longer than " + MAX_REASON + " characters");
         }
         this.status = to;
         this.statusReason = reason == null || reason.isBlank() ? null : reason.strip();

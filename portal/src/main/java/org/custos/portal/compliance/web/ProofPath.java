@@ -34,6 +34,24 @@ public final class ProofPath {
         public boolean isFile() {
             return ref.block() == null && ref.treeSize() == null;
         }
+
+        /** The block time in the portal's one format (as stored, if it is not an ISO instant); null if none. */
+        public String getTime() {
+            return when(ref.time());
+        }
+    }
+
+    /** An ISO instant in the portal's one format ({@code InstantConverter}); other text as it is. */
+    static String when(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return null;
+        }
+        try {
+            return new org.custos.portal.system.InstantConverter().getAsString(null, null,
+                    java.time.Instant.parse(iso.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     private ProofPath() {

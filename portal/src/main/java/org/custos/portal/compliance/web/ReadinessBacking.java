@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.custos.portal.compliance.application.ComplianceService;
 import org.custos.portal.compliance.application.ComplianceService.Readiness;
 import org.custos.portal.compliance.domain.ReadinessVerdict;
+import org.custos.portal.ledger.application.ClinicNames;
 import org.custos.portal.ledger.application.LedgerService;
 import org.custos.portal.security.ClinicScope;
 
@@ -32,6 +33,9 @@ public class ReadinessBacking implements Serializable {
 
     @Inject
     transient ClinicScope scope;
+
+    @Inject
+    transient ClinicNames clinicNames;
 
     private boolean regulator;
     private List<String> clinics;
@@ -94,6 +98,16 @@ public class ReadinessBacking implements Serializable {
         return clinics;
     }
 
+    /** The regulator's clinic choice: each clinic by name (the id stays the value). */
+    public List<jakarta.faces.model.SelectItem> getClinicItems() {
+        return clinics.stream().map(c -> new jakarta.faces.model.SelectItem(c, clinicNames.name(c))).toList();
+    }
+
+    /** The last evaluation's inputs in words ("Based on verified block 1,567 and evidence bundle 0x12…"). */
+    public String getInputs() {
+        Readiness r = getReadiness();
+        return r == null || r.lastEvaluation() == null ? null : InputsInWords.of(r.lastEvaluation().getInputMark());
+    }
     public String getClinic() {
         return clinic;
     }

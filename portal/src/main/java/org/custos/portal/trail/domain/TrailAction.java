@@ -42,5 +42,10 @@ public enum TrailAction {
     /** A DPO closed a data-subject request's case (object: the request id; detail: clinic, note). */
     CASE_CLOSED,
     /** A DPO reopened a closed case (object: the request id; detail: clinic, note). */
-    CASE_REOPENED
+    CASE_REOPENED,
+    /**
+     * A compliance officer responded to a finding of their clinic, or noted a remediation (object: the finding key;
+     * detail: the finding's clinic, the text and the reference to a document the clinic holds, if any).
+     */
+    FINDING_RESPONSE_ADDED
 }
