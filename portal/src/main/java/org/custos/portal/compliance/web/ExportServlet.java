@@ -171,7 +171,7 @@ public class ExportServlet extends HttpServlet {
                 ChainRef chain = exports.chain();
                 FhirBundleWriter fhir = new FhirBundleWriter(FhirContext.forR4Cached(), body, now);
                 exports.findings(findings, f -> {
-                    for (FhirEntry e : FindingFhir.entries(f, chain, links)) {
+                    for (FhirEntry e : FindingFhir.entries(f, chain, links, clinics)) {
                         fhir.add(e);
                     }
                 });

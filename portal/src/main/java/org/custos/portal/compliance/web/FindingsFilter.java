@@ -249,7 +249,9 @@ public final class FindingsFilter implements Serializable {
 
     /** The {@code current} URL parameter as given; "true"/"false" (any case) set {@link #isCurrent()}. */
     public String getCurrentParam() {
-        return currentParam != null ? currentParam : Boolean.toString(current);
+        boolean valid = currentParam == null || currentParam.equalsIgnoreCase("true")
+                || currentParam.equalsIgnoreCase("false");
+        return valid ? Boolean.toString(current) : currentParam;
     }
 
     public void setCurrentParam(String value) {

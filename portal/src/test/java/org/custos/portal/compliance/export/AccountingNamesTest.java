@@ -100,6 +100,15 @@ class AccountingNamesTest {
     }
 
     @Test
+    void theFindingsFhirNamesTheAuditedClinicAndKeepsItsId() {
+        AuditEvent a = FindingFhir.auditEvent(ExportFixtures.finding(), ExportFixtures.LINKS, NAMES);
+        assertThat(a.getAgent().get(0).getWho().getDisplay()).isEqualTo("clinic North Clinic (" + NORTH + ")");
+        assertThat(a.getAgent().get(0).getWho().getIdentifier().getValue()).isEqualTo(NORTH);
+        assertThat(FindingFhir.auditEvent(ExportFixtures.finding(), ExportFixtures.LINKS).getAgent().get(0).getWho()
+                .getDisplay()).isEqualTo("clinic " + NORTH);
+    }
+
+    @Test
     void theFindingsCsvAddsClinicNameAndActTimeAfterItsColumns() throws Exception {
         assertThat(FindingCsv.HEADER.subList(FindingCsv.HEADER.size() - 3, FindingCsv.HEADER.size()))
                 .containsExactly("finding_url", "clinic_name", "act_time");
