@@ -38,8 +38,11 @@ import org.custos.portal.security.Roles;
 @RolesAllowed({Roles.REGULATOR, Roles.COMPLIANCE_OFFICER, Roles.DPO})
 public class DashboardService {
 
-    /** The most subjects offered for picking (the newest disclosures first); the rest are reached by pseudonym. */
+    /** The most subjects offered for picking (the newest disclosures first). */
     public static final int MAX_SUBJECTS = 500;
+
+    /** The most disclosure events read for the subject list (the newest), so that a page load stays bounded. */
+    public static final int MAX_DISCLOSURES_READ = 20_000;
 
     private static final List<String> PROFILE_EVENTS = List.of("ClinicAdmitted", "ClinicUpdated");
 
@@ -99,7 +102,8 @@ public class DashboardService {
 
     /**
      * The data subjects of the proven DisclosureRecorded events in scope, newest disclosure first, at most
-     * {@link #MAX_SUBJECTS}. One query over the clinic's disclosure events (the subject is a decoded field).
+     * {@link #MAX_SUBJECTS}, from the newest {@link #MAX_DISCLOSURES_READ} disclosures (counts are of those). One
+     * query over the clinic's disclosure events (the subject is a decoded field).
      */
     public List<Subject> disclosureSubjects(String requestedClinic) {
         String clinic = clinicScope.restrict(requestedClinic);
@@ -109,6 +113,7 @@ public class DashboardService {
         if (clinic != null) {
             q.setParameter("clinic", clinic);
         }
+        q.setMaxResults(MAX_DISCLOSURES_READ);
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, Instant> last = new LinkedHashMap<>();
         for (VerifiedEvent e : q.getResultList()) {
