@@ -55,4 +55,24 @@ public interface FindingRepository {
     Optional<org.custos.portal.evidence.domain.StoredBundle> bundle(String sha256);
 
     List<org.custos.portal.evidence.domain.StoredBundle> bundles(String clinicId, int first, int limit);
+
+    /** The dashboard's sortable columns (a whitelist: the request names one of these, never a query fragment). */
+    enum SortColumn {
+        /** The act time ({@link ActTime}), else when first found. */
+        DATE, SEVERITY, RULE, CLINIC, STATUS, FIRST_SEEN
+    }
+
+    /** An order of the findings table. */
+    record Sort(SortColumn column, boolean ascending) {
+
+        /** Newest act first. */
+        public static final Sort DEFAULT = new Sort(SortColumn.DATE, false);
+
+        public Sort {
+            java.util.Objects.requireNonNull(column, "column");
+        }
+    }
+
+    /** Findings matching {@code filter} in the order of {@code sort}, ties by key. */
+    List<StoredFinding> list(Filter filter, Sort sort, int first, int limit);
 }

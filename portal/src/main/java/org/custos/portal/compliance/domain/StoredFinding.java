@@ -83,6 +83,10 @@ public class StoredFinding {
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
 
+    /** {@link ActTime#of}: set on every refresh (migration V15; null in rows stored before it until re-evaluated). */
+    @Column(name = "act_time")
+    private Instant actTime;
+
     protected StoredFinding() {
     }
 
@@ -110,6 +114,7 @@ public class StoredFinding {
         this.evidenceJson = evidenceJson;
         this.deadline = f.deadline();
         this.actual = f.actual();
+        this.actTime = ActTime.of(f);
         this.lastSeen = now;
         this.inputMark = mark;
         this.current = true;
@@ -222,5 +227,9 @@ public class StoredFinding {
 
     public Instant getStatusChangedAt() {
         return statusChangedAt;
+    }
+
+    public Instant getActTime() {
+        return actTime;
     }
 }

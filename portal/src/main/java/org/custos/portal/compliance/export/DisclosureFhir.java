@@ -3,6 +3,7 @@ package org.custos.portal.compliance.export;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.custos.portal.ledger.domain.ClinicDirectory;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -23,17 +24,31 @@ public final class DisclosureFhir {
     }
 
     public static List<FhirEntry> entries(ExportedDisclosure d, ChainRef chain, PortalLinks links) {
+        return entries(d, chain, links, ClinicDirectory.empty(), RecipientNames.none());
+    }
+
+    /**
+     * With names: the clinic agent's display is the clinic's name and id; the recipient's is a consortium clinic's
+     * name and id, else "unregistered recipient" and the id (the identifier stays the on-chain id either way).
+     */
+    public static List<FhirEntry> entries(ExportedDisclosure d, ChainRef chain, PortalLinks links,
+                                          ClinicDirectory clinics, RecipientNames recipients) {
         String auditUrl = "urn:uuid:" + UUID.nameUUIDFromBytes(("custos-disclosure:" + d.eventId())
                 .getBytes(StandardCharsets.UTF_8));
         String provUrl = "urn:uuid:" + UUID.nameUUIDFromBytes(("custos-disclosure-proof:" + d.eventId())
                 .getBytes(StandardCharsets.UTF_8));
-        return List.of(new FhirEntry(auditUrl, auditEvent(d, links)), new FhirEntry(provUrl,
+        return List.of(new FhirEntry(auditUrl, auditEvent(d, links, clinics, recipients)), new FhirEntry(provUrl,
                 ProofProvenance.ledgerLog(auditUrl, d.clinicId(), chain, new ProofProvenance.LogProof(
                         "disclosureRecorded", d.block(), d.blockHash(), d.txHash(), d.txIndex(), d.logIndex(),
                         d.receiptsRoot(), d.time()), d.time())));
     }
 
     static AuditEvent auditEvent(ExportedDisclosure d, PortalLinks links) {
+        return auditEvent(d, links, ClinicDirectory.empty(), RecipientNames.none());
+    }
+
+    static AuditEvent auditEvent(ExportedDisclosure d, PortalLinks links, ClinicDirectory clinics,
+                                 RecipientNames recipients) {
         AuditEvent a = new AuditEvent();
         a.setType(new Coding(FhirSystems.EVENT_TYPE, "disclosure", "Disclosure of health information"));
         a.addSubtype(new Coding(FhirSystems.LIFECYCLE, "disclose", "Disclose"));
@@ -51,11 +66,13 @@ public final class DisclosureFhir {
         a.addAgent().setRequestor(true)
                 .setType(new CodeableConcept(new Coding(FhirSystems.PARTICIPATION, "CST", "custodian")))
                 .setWho(new Reference().setIdentifier(new Identifier().setSystem(FhirSystems.CLINIC)
-                        .setValue(d.clinicId())).setDisplay("clinic " + d.clinicId()));
+                        .setValue(d.clinicId())).setDisplay("clinic " + clinics.nameWithId(d.clinicId())));
         a.addAgent().setRequestor(false)
                 .setType(new CodeableConcept(new Coding(FhirSystems.PARTICIPATION, "IRCP", "information recipient")))
                 .setWho(new Reference().setIdentifier(new Identifier().setSystem(FhirSystems.RECIPIENT)
-                        .setValue(d.recipientId())).setDisplay("recipient " + d.recipientId()));
+                        .setValue(d.recipientId())).setDisplay(recipients.registered(d.recipientId())
+                        ? "recipient " + recipients.name(d.recipientId()) + " (" + d.recipientId() + ")"
+                        : RecipientNames.UNREGISTERED + " " + d.recipientId()));
         a.getSource().setSite("consortium ledger, AccountabilityRegistry")
                 .setObserver(new Reference().setIdentifier(new Identifier().setSystem(FhirSystems.CLINIC)
                         .setValue(d.clinicId())).setDisplay("the clinic's ledger writer"))

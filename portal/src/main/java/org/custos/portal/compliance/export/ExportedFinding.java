@@ -17,13 +17,14 @@ import org.custos.portal.compliance.domain.StoredFinding;
 
 /**
  * A stored finding as exported: its values, its objects and its proofs read back from the stored JSON, each
- * proven event with the hash of its verified block.
+ * proven event with the hash of its verified block; {@code actTime} is when the act happened
+ * ({@link org.custos.portal.compliance.domain.ActTime}, null in findings stored before it was kept).
  */
 public record ExportedFinding(String key, String ruleId, int ruleVersion, String legalSource, Severity severity,
                               String clinicId, String objectKey, String summary, Map<String, String> objects,
                               FindingStatus status, String statusReason, String statusChangedBy,
                               Instant statusChangedAt, boolean current, Instant firstSeen, Instant lastSeen,
-                              Instant deadline, Instant actual, List<Proof> proofs) {
+                              Instant deadline, Instant actual, List<Proof> proofs, Instant actTime) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +50,7 @@ public record ExportedFinding(String key, String ruleId, int ruleVersion, String
         return new ExportedFinding(f.getKey(), f.getRuleId(), f.getRuleVersion(), f.getLegalSource(),
                 f.getSeverity(), f.getClinicId(), f.getObjectKey(), f.getSummary(), objects(f), f.getStatus(),
                 f.getStatusReason(), f.getStatusChangedBy(), f.getStatusChangedAt(), f.isCurrent(), f.getFirstSeen(),
-                f.getLastSeen(), f.getDeadline(), f.getActual(), proofs);
+                f.getLastSeen(), f.getDeadline(), f.getActual(), proofs, f.getActTime());
     }
 
     /** The numbers of the blocks this finding's proven events are in. */
@@ -69,7 +70,7 @@ public record ExportedFinding(String key, String ruleId, int ruleVersion, String
                 : blockHash.apply(p.ref().block()))).toList();
         return new ExportedFinding(key, ruleId, ruleVersion, legalSource, severity, clinicId, objectKey, summary,
                 objects, status, statusReason, statusChangedBy, statusChangedAt, current, firstSeen, lastSeen,
-                deadline, actual, hashed);
+                deadline, actual, hashed, actTime);
     }
 
     static Map<String, String> objects(StoredFinding f) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custos.portal.compliance.domain.EvidenceRef;
+import org.custos.portal.ledger.domain.ClinicDirectory;
 import org.custos.portal.ledger.domain.EventVocabulary;
 
 /**
@@ -20,12 +21,21 @@ public final class FindingCsv {
             "status_changed_by", "status_changed_at", "current", "first_seen", "last_seen", "deadline", "actual",
             "evidence_blocks", "evidence_block_hashes", "evidence_tx_hashes", "evidence_log_indexes",
             "evidence_receipts_roots", "evidence_bundle_files", "evidence_bundle_sha256", "evidence",
-            "finding_url");
+            "finding_url", "clinic_name", "act_time");
 
     private FindingCsv() {
     }
 
+    /** The row without clinic names ({@code clinic_name} is then the short id). */
     public static List<String> row(ExportedFinding f, PortalLinks links) {
+        return row(f, links, ClinicDirectory.empty());
+    }
+
+    /**
+     * The row; {@code clinic_name} and {@code act_time} come last (added after the first release: the columns
+     * before them keep their order and meaning).
+     */
+    public static List<String> row(ExportedFinding f, PortalLinks links, ClinicDirectory clinics) {
         List<ExportedFinding.Proof> p = f.proofs();
         List<String> row = new ArrayList<>(HEADER.size());
         row.add(f.key());
@@ -55,6 +65,8 @@ public final class FindingCsv {
         row.add(join(p, x -> x.ref().bundleSha256()));
         row.add(p.stream().map(x -> describe(x)).collect(Collectors.joining("; ")));
         row.add(links.finding(f.key()));
+        row.add(clinics.name(f.clinicId()));
+        row.add(time(f.actTime()));
         return row;
     }
 

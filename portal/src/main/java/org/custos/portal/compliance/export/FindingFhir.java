@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custos.portal.ledger.domain.ClinicDirectory;
 import org.custos.portal.compliance.domain.EvidenceRef;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
@@ -27,10 +28,16 @@ public final class FindingFhir {
     }
 
     public static List<FhirEntry> entries(ExportedFinding f, ChainRef chain, PortalLinks links) {
+        return entries(f, chain, links, ClinicDirectory.empty());
+    }
+
+    /** With the clinic's name in the audited clinic's display (the identifier stays the on-chain id). */
+    public static List<FhirEntry> entries(ExportedFinding f, ChainRef chain, PortalLinks links,
+                                          ClinicDirectory clinics) {
         String auditUrl = "urn:uuid:" + UUID.nameUUIDFromBytes(("custos-finding:" + f.key())
                 .getBytes(StandardCharsets.UTF_8));
         List<FhirEntry> entries = new ArrayList<>();
-        entries.add(new FhirEntry(auditUrl, auditEvent(f, links)));
+        entries.add(new FhirEntry(auditUrl, auditEvent(f, links, clinics)));
         int n = 0;
         for (ExportedFinding.Proof p : f.proofs()) {
             String url = "urn:uuid:" + UUID.nameUUIDFromBytes(("custos-finding-proof:" + n++ + ":" + f.key())
@@ -41,6 +48,10 @@ public final class FindingFhir {
     }
 
     static AuditEvent auditEvent(ExportedFinding f, PortalLinks links) {
+        return auditEvent(f, links, ClinicDirectory.empty());
+    }
+
+    static AuditEvent auditEvent(ExportedFinding f, PortalLinks links, ClinicDirectory clinics) {
         AuditEvent a = new AuditEvent();
         a.setType(new Coding(FhirSystems.EVENT_TYPE, "compliance-finding", "Compliance finding"));
         a.addSubtype(new Coding(FhirSystems.RULE_CODES, f.ruleId(), f.legalSource())
@@ -54,7 +65,7 @@ public final class FindingFhir {
         a.addAgent().setRequestor(false)
                 .setType(new org.hl7.fhir.r4.model.CodeableConcept().setText("audited clinic"))
                 .setWho(new Reference().setIdentifier(new Identifier().setSystem(FhirSystems.CLINIC)
-                        .setValue(f.clinicId())).setDisplay("clinic " + f.clinicId()));
+                        .setValue(f.clinicId())).setDisplay("clinic " + clinics.nameWithId(f.clinicId())));
         a.getSource().setSite("Custos compliance portal")
                 .setObserver(new Reference().setIdentifier(new Identifier().setSystem(FhirSystems.SYSTEM)
                         .setValue("custos-portal")).setDisplay("Custos rules engine"))

@@ -74,8 +74,8 @@ public class JpaFindingRepository implements FindingRepository {
                 .getSingleResult();
     }
 
-    /** The month of a finding: when the act happened, else its deadline, else when it was first found. */
-    private static final String MONTH_OF = "coalesce(f.actual, f.deadline, f.firstSeen)";
+    /** The month of a finding: its act time (ActTime: actual, deadline, event block time), else first found. */
+    private static final String MONTH_OF = "coalesce(f.actTime, f.actual, f.deadline, f.firstSeen)";
 
     @Override
     public Map<String, Long> countBy(Filter filter, Dimension by) {
@@ -131,6 +131,27 @@ public class JpaFindingRepository implements FindingRepository {
                 ? em.createQuery("select b from StoredBundle b order by b.uploadedAt desc", StoredBundle.class)
                 : em.createQuery("select b from StoredBundle b where b.clinicId = :clinic order by b.uploadedAt desc",
                         StoredBundle.class).setParameter("clinic", clinicId))
+                .setFirstResult(first).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * A page of findings matching {@code filter} in the order of {@code sort} (a whitelisted column, never SQL from
+     * the request), ties broken by key so that pages do not overlap; a finding without an act time sorts by when
+     * it was first found.
+     */
+    @Override
+    public List<StoredFinding> list(Filter filter, Sort sort, int first, int limit) {
+        String column = switch (sort.column()) {
+            case DATE -> "coalesce(f.actTime, f.firstSeen)";
+            case SEVERITY -> "f.severity";
+            case RULE -> "f.ruleId";
+            case CLINIC -> "f.clinicId";
+            case STATUS -> "f.status";
+            case FIRST_SEEN -> "f.firstSeen";
+        };
+        String dir = sort.ascending() ? " asc" : " desc";
+        return filtered("select f", StoredFinding.class, filter.clinicId(), filter.ruleId(), filter.severity(),
+                filter.status(), filter.currentOnly(), " order by " + column + dir + ", f.key" + dir)
                 .setFirstResult(first).setMaxResults(limit).getResultList();
     }
 }

@@ -33,6 +33,8 @@ import org.custos.portal.compliance.export.FindingCsv;
 import org.custos.portal.compliance.export.FindingFhir;
 import org.custos.portal.compliance.export.FindingsQuery;
 import org.custos.portal.compliance.export.PortalLinks;
+import org.custos.portal.compliance.export.RecipientNames;
+import org.custos.portal.ledger.domain.ClinicDirectory;
 import org.custos.portal.security.MissingClinicException;
 import org.custos.portal.security.Roles;
 
@@ -85,6 +87,12 @@ public class ExportServlet extends HttpServlet {
 
     @EJB
     transient ExportService exports;
+
+    @EJB
+    transient org.custos.portal.compliance.application.DashboardService dashboard;
+
+    @jakarta.inject.Inject
+    transient org.custos.portal.ledger.application.ClinicNames clinicNames;
 
     transient Clock clock = Clock.systemUTC();
 
@@ -145,22 +153,25 @@ public class ExportServlet extends HttpServlet {
     private void write(Export export, FindingsQuery findings, DisclosuresQuery disclosures, PortalLinks links,
                        HttpServletResponse res, Instant now) throws IOException {
         OutputStream body = new BufferedOutputStream(res.getOutputStream(), 1 << 16);
+        ClinicDirectory clinics = clinicNames == null ? ClinicDirectory.empty() : clinicNames.directory();
+        RecipientNames recipients = findings != null || dashboard == null ? RecipientNames.none()
+                : dashboard.recipientNames();
         switch (export) {
             case FINDINGS_CSV -> {
                 CsvWriter csv = new CsvWriter(body, FindingCsv.HEADER);
-                exports.findings(findings, f -> csv.row(FindingCsv.row(f, links)));
+                exports.findings(findings, f -> csv.row(FindingCsv.row(f, links, clinics)));
                 csv.close();
             }
             case DISCLOSURES_CSV -> {
                 CsvWriter csv = new CsvWriter(body, DisclosureCsv.HEADER);
-                exports.disclosures(disclosures, d -> csv.row(DisclosureCsv.row(d, links)));
+                exports.disclosures(disclosures, d -> csv.row(DisclosureCsv.row(d, links, clinics, recipients)));
                 csv.close();
             }
             case FINDINGS_FHIR -> {
                 ChainRef chain = exports.chain();
                 FhirBundleWriter fhir = new FhirBundleWriter(FhirContext.forR4Cached(), body, now);
                 exports.findings(findings, f -> {
-                    for (FhirEntry e : FindingFhir.entries(f, chain, links)) {
+                    for (FhirEntry e : FindingFhir.entries(f, chain, links, clinics)) {
                         fhir.add(e);
                     }
                 });
@@ -170,7 +181,7 @@ public class ExportServlet extends HttpServlet {
                 ChainRef chain = exports.chain();
                 FhirBundleWriter fhir = new FhirBundleWriter(FhirContext.forR4Cached(), body, now);
                 exports.disclosures(disclosures, d -> {
-                    for (FhirEntry e : DisclosureFhir.entries(d, chain, links)) {
+                    for (FhirEntry e : DisclosureFhir.entries(d, chain, links, clinics, recipients)) {
                         fhir.add(e);
                     }
                 });
