@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * When the act a finding is about happened, for the dashboard's month chart, its date column and its sorting
- * (column {@code act_time}, migration V15): the act's own time when the rule records one ({@link Finding#actual()}),
+ * (column {@code act_time}, migration V14): the act's own time when the rule records one ({@link Finding#actual()}),
  * else its deadline, else the block time of the first proven event the finding cites (a disclosure, a request, a
  * cleartext field: rules such as HIPAA-AOD-01 and GDPR-MIN-01 record neither an actual time nor a deadline), else
  * null (the dashboard then falls back to when the finding was first seen).

@@ -83,7 +83,7 @@ public class StoredFinding {
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
 
-    /** {@link ActTime#of}: set on every refresh (migration V15; null in rows stored before it until re-evaluated). */
+    /** {@link ActTime#of}: set on every refresh (migration V14; null in rows stored before it until re-evaluated). */
     @Column(name = "act_time")
     private Instant actTime;
 

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard's month chart and table order on the real schema (the portal's Flyway migrations, V15 included) and
+ * The dashboard's month chart and table order on the real schema (the portal's Flyway migrations, V14 included) and
  * mapping, in H2: findings found in December 2026 about acts of 2025 count in their 2025 months; a row stored
- * before V15 (no act time) falls back to when it was found; every whitelisted column sorts both ways, ties by key.
+ * before V14 (no act time) falls back to when it was found; every whitelisted column sorts both ways, ties by key.
  */
 class FindingMonthAndSortTest {
 
@@ -67,7 +67,7 @@ class FindingMonthAndSortTest {
                     Instant.parse("2025-02-04T00:00:00Z")));
             return null;
         });
-        // a finding stored before V15: no act time, no event time the database could read
+        // a finding stored before V14: no act time, no event time the database could read
         inTransaction(em -> {
             em.createNativeQuery("insert into compliance_finding (finding_key, rule_id, rule_version, legal_source,"
                     + " severity, clinic_id, object_key, summary, objects_json, evidence_json, first_seen, last_seen,"

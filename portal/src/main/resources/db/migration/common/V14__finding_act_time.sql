@@ -5,4 +5,4 @@
 -- fall back to first_seen on the dashboard.
 ALTER TABLE compliance_finding ADD COLUMN act_time TIMESTAMP(6) WITH TIME ZONE;
 CREATE INDEX compliance_finding_act_time ON compliance_finding (act_time);
-UPDATE compliance_evaluation SET input_mark = 'v15:' || input_mark;
+UPDATE compliance_evaluation SET input_mark = 'v14:' || input_mark;
