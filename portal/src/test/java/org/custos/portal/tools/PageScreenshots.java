@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custos.portal.it.PortalBrowser;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 
 /**
@@ -38,6 +39,10 @@ public final class PageScreenshots {
                 for (String[] page : user.getValue()) {
                     b.open(page[1]);
                     b.waitForAjax();
+                    // the whole page, up to a few screens: the window grows to the document's height
+                    long height = ((Number) b.driver.executeScript(
+                            "return document.documentElement.scrollHeight")).longValue();
+                    b.driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 800), 2400)));
                     Files.write(out.resolve(page[0] + ".png"), b.driver.getScreenshotAs(OutputType.BYTES));
                     System.out.println(page[0] + ".png: " + user.getKey() + " " + page[1]);
                 }

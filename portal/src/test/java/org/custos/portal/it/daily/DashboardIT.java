@@ -102,7 +102,7 @@ class DashboardIT {
             assertEquals(planted.size(), rows.size());
             for (WebElement row : rows) {
                 assertEquals("HIPAA-AOD-01", cell(row, RULE_COLUMN));
-                WebElement clinic = row.findElement(By.cssSelector(".custos-clinic"));
+                WebElement clinic = row.findElement(By.cssSelector(".custos-clinic-name"));
                 assertEquals("South Clinic", clinic.getText());
                 assertEquals(south, clinic.getAttribute("title"));
             }
@@ -250,18 +250,16 @@ class DashboardIT {
     }
 
     /**
-     * Clicks a link or button as a user does, scrolled to the middle of the window first; where the table header
-     * cell is reported to take the click (the header facet's link inside PrimeFaces' column title), the link's own
-     * click is dispatched instead. Waits for the next page.
+     * Clicks a link or button as a user does, scrolled to the middle of the window first: the link must be visible
+     * and take the click itself (a sort link hidden in PrimeFaces' accessible-only column title once passed this
+     * test through a scripted click). Waits for the next page.
      */
     private static void clickLink(PortalBrowser b, String id) {
         WebElement e = b.driver.findElement(By.id(id));
         ((JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-        try {
-            e.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-            ((JavascriptExecutor) b.driver).executeScript("arguments[0].click();", e);
-        }
+        assertTrue(e.isDisplayed() && e.getSize().getHeight() > 1 && e.getSize().getWidth() > 1,
+                id + " is shown to the user");
+        e.click();
         b.waitUntil(Duration.ofSeconds(30), d -> {
             try {
                 e.isDisplayed();
