@@ -27,9 +27,13 @@ java -Dcustos.it.port="$PORT" -cp "target/test-classes:target/classes:$(cat "$CP
   regulator findings compliance/findings.xhtml \
   regulator trail trail/entries.xhtml \
   regulator upload evidence/upload.xhtml \
+  regulator ledger-clinic "ledger/clinic.xhtml?clinic=0xf2281c8ae0e2eb264108ed80a323f767b99e34897d554d718f0b88b2899fe1a6" \
+  regulator finding "compliance/finding.xhtml?key=GDPR-ER-01%7C0x8eb8e2cd751ed7aaf204a1d58a93806249ff98071e9ca6ca035a647671a0f5b9%7CrequestId%3A0xb9db19806517f9c67832ebb3262c6a980897c42824350a5a443869e9a6968820" \
+  regulator reports-register reports/register.xhtml \
   officer-north officer-home index.xhtml \
   officer-north officer-findings compliance/findings.xhtml \
   officer-north readiness compliance/readiness.xhtml \
   dpo-north dpo-home index.xhtml \
   dpo-north dpo-requests dpo/requests.xhtml \
+  dpo-north dpo-request "dpo/request.xhtml?id=0x60e31bd4c8f2430940f10a83eef8a81de9966e99350ed73fb65c8aacc747c16d" \
   "$@"
