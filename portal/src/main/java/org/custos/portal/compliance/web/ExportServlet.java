@@ -2,7 +2,6 @@ package org.custos.portal.compliance.web;
 
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
@@ -12,12 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custos.portal.compliance.application.ExportService;
 import org.custos.portal.compliance.export.BadExportRequestException;
@@ -26,6 +21,7 @@ import org.custos.portal.compliance.export.CsvWriter;
 import org.custos.portal.compliance.export.DisclosureCsv;
 import org.custos.portal.compliance.export.DisclosureFhir;
 import org.custos.portal.compliance.export.DisclosuresQuery;
+import org.custos.portal.compliance.export.Downloads;
 import org.custos.portal.compliance.export.ExportParameters;
 import org.custos.portal.compliance.export.FhirBundleWriter;
 import org.custos.portal.compliance.export.FhirEntry;
@@ -35,7 +31,6 @@ import org.custos.portal.compliance.export.FindingsQuery;
 import org.custos.portal.compliance.export.PortalLinks;
 import org.custos.portal.compliance.export.RecipientNames;
 import org.custos.portal.ledger.domain.ClinicDirectory;
-import org.custos.portal.security.MissingClinicException;
 import org.custos.portal.security.Roles;
 
 /**
@@ -51,8 +46,6 @@ public class ExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ExportServlet.class.getName());
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     /** What the path asks for. */
     enum Export {
@@ -77,7 +70,7 @@ public class ExportServlet extends HttpServlet {
         /** {@code custos-findings-20260302T101500Z.fhir.json} */
         String fileName(Instant now) {
             int dot = file.indexOf('.');
-            return "custos-" + file.substring(0, dot) + "-" + STAMP.format(now) + file.substring(dot);
+            return "custos-" + file.substring(0, dot) + "-" + Downloads.stamp(now) + file.substring(dot);
         }
 
         boolean csv() {
@@ -100,7 +93,7 @@ public class ExportServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Export export = Export.of(req.getPathInfo());
         if (export == null) {
-            plain(res, HttpServletResponse.SC_NOT_FOUND, "no such export; available: findings.csv, "
+            Downloads.plain(res, HttpServletResponse.SC_NOT_FOUND, "no such export; available: findings.csv, "
                     + "findings.fhir.json, disclosures.csv, disclosures.fhir.json");
             return;
         }
@@ -113,17 +106,13 @@ public class ExportServlet extends HttpServlet {
                 disclosures = ExportParameters.disclosures(req.getParameterMap());
             }
         } catch (BadExportRequestException e) {
-            plain(res, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            Downloads.plain(res, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
         Instant now = clock.instant();
-        res.setCharacterEncoding("UTF-8");
-        res.setContentType(export.csv() ? "text/csv; charset=UTF-8; header=present"
-                : "application/fhir+json; charset=UTF-8");
-        res.setHeader("Content-Disposition", "attachment; filename=\"" + export.fileName(now) + "\"");
-        res.setHeader("Cache-Control", "no-store");
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        PortalLinks links = new PortalLinks(baseUrl(req));
+        Downloads.attachment(res, export.csv() ? "text/csv; charset=UTF-8; header=present"
+                : "application/fhir+json; charset=UTF-8", export.fileName(now));
+        PortalLinks links = new PortalLinks(Downloads.baseUrl(req));
         try {
             // the scope first: a clinic-bound user without a clinic is refused before any byte is written
             ExportService.Scope scope = exports.scope(findings != null ? findings.clinicId()
@@ -131,7 +120,9 @@ public class ExportServlet extends HttpServlet {
             exports.recordDownload(export.file, scope, findings != null ? describe(findings) : describe(disclosures));
             write(export, findings, disclosures, links, res, now);
         } catch (RuntimeException e) {
-            fail(res, e);
+            Downloads.fail(res, e, LOG, "export",
+                    "access denied: this export needs a portal role and, for clinic roles, a clinic",
+                    "the export failed; the error is in the server log");
         }
     }
 
@@ -190,42 +181,4 @@ public class ExportServlet extends HttpServlet {
         }
     }
 
-    /** A failure: 403 for a refused caller, else 500; plain text, never a stack trace. */
-    private static void fail(HttpServletResponse res, RuntimeException e) throws IOException {
-        boolean refused = causedBy(e, EJBAccessException.class) || causedBy(e, MissingClinicException.class);
-        if (!refused) {
-            LOG.log(Level.SEVERE, "export failed", e);
-        }
-        if (res.isCommitted()) {
-            // the body has started: the truncated download cannot be turned into an error any more
-            throw new IllegalStateException("export failed after the response was committed", e);
-        }
-        res.resetBuffer();
-        res.setHeader("Content-Disposition", null);
-        plain(res, refused ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                refused ? "access denied: this export needs a portal role and, for clinic roles, a clinic"
-                        : "the export failed; the error is in the server log");
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static void plain(HttpServletResponse res, int status, String message) throws IOException {
-        res.setStatus(status);
-        res.setContentType("text/plain; charset=UTF-8");
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        res.setHeader("Cache-Control", "no-store");
-        res.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String baseUrl(HttpServletRequest req) {
-        String url = req.getRequestURL().toString();
-        return url.substring(0, url.indexOf(req.getRequestURI())) + req.getContextPath();
-    }
 }

@@ -1,7 +1,6 @@
 package org.custos.portal.dpo.web;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
@@ -12,20 +11,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custos.portal.compliance.export.BadExportRequestException;
 import org.custos.portal.compliance.export.CsvWriter;
+import org.custos.portal.compliance.export.Downloads;
 import org.custos.portal.compliance.export.PortalLinks;
 import org.custos.portal.dpo.application.RequestQueueService;
 import org.custos.portal.dpo.domain.DsrRequestQuery;
 import org.custos.portal.ledger.application.ClinicNames;
 import org.custos.portal.ledger.domain.ClinicDirectory;
-import org.custos.portal.security.MissingClinicException;
 import org.custos.portal.security.Roles;
 
 /**
@@ -41,8 +36,6 @@ public class RequestsCsvServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RequestsCsvServlet.class.getName());
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     @EJB
     transient RequestQueueService queue;
@@ -58,16 +51,12 @@ public class RequestsCsvServlet extends HttpServlet {
         try {
             q = RequestsParameters.strict(req.getParameterMap());
         } catch (BadExportRequestException e) {
-            plain(res, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            Downloads.plain(res, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
-        res.setCharacterEncoding("UTF-8");
-        res.setContentType("text/csv; charset=UTF-8; header=present");
-        res.setHeader("Content-Disposition", "attachment; filename=\"custos-requests-"
-                + STAMP.format(clock.instant()) + ".csv\"");
-        res.setHeader("Cache-Control", "no-store");
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        PortalLinks links = new PortalLinks(baseUrl(req));
+        Downloads.attachment(res, "text/csv; charset=UTF-8; header=present",
+                "custos-requests-" + Downloads.stamp(clock.instant()) + ".csv");
+        PortalLinks links = new PortalLinks(Downloads.baseUrl(req));
         try {
             // the scope and the trail first: a clinic-bound user without a clinic is refused before any byte
             queue.recordDownload("requests.csv", q, describe(req));
@@ -77,7 +66,9 @@ public class RequestsCsvServlet extends HttpServlet {
             queue.export(q, r -> csv.row(RequestCsv.row(r, links, clinics)));
             csv.close();
         } catch (RuntimeException e) {
-            fail(res, e);
+            Downloads.fail(res, e, LOG, "requests.csv",
+                    "access denied: this download needs a portal role and, for clinic roles, a clinic",
+                    "the download failed; the error is in the server log");
         }
     }
 
@@ -94,40 +85,4 @@ public class RequestsCsvServlet extends HttpServlet {
         return s.length() == 0 ? "no filter" : s.toString().replaceAll("[^\\x20-\\x7E]", "?");
     }
 
-    private static void fail(HttpServletResponse res, RuntimeException e) throws IOException {
-        boolean refused = causedBy(e, EJBAccessException.class) || causedBy(e, MissingClinicException.class);
-        if (!refused) {
-            LOG.log(Level.SEVERE, "requests.csv failed", e);
-        }
-        if (res.isCommitted()) {
-            throw new IllegalStateException("requests.csv failed after the response was committed", e);
-        }
-        res.resetBuffer();
-        res.setHeader("Content-Disposition", null);
-        plain(res, refused ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                refused ? "access denied: this download needs a portal role and, for clinic roles, a clinic"
-                        : "the download failed; the error is in the server log");
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static void plain(HttpServletResponse res, int status, String message) throws IOException {
-        res.setStatus(status);
-        res.setContentType("text/plain; charset=UTF-8");
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        res.setHeader("Cache-Control", "no-store");
-        res.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String baseUrl(HttpServletRequest req) {
-        String url = req.getRequestURL().toString();
-        return url.substring(0, url.indexOf(req.getRequestURI())) + req.getContextPath();
-    }
 }

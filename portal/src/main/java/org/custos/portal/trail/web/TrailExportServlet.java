@@ -1,7 +1,6 @@
 package org.custos.portal.trail.web;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
@@ -12,15 +11,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custos.portal.compliance.export.CsvWriter;
+import org.custos.portal.compliance.export.Downloads;
 import org.custos.portal.security.Roles;
 import org.custos.portal.trail.application.TrailService;
 import org.custos.portal.trail.domain.TrailFilter;
@@ -38,8 +34,6 @@ public class TrailExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(TrailExportServlet.class.getName());
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     @EJB
     transient TrailService trail;
@@ -52,21 +46,18 @@ public class TrailExportServlet extends HttpServlet {
         TrailFilter filter = TrailFilter.of(req.getParameter("user"), req.getParameter("action"),
                 req.getParameter("clinic"), req.getParameter("from"), req.getParameter("to"), problems);
         if (!problems.isEmpty()) {
-            plain(res, HttpServletResponse.SC_BAD_REQUEST, String.join("\n", problems));
+            Downloads.plain(res, HttpServletResponse.SC_BAD_REQUEST, String.join("\n", problems));
             return;
         }
         try {
             trail.recordExport(filter);
         } catch (RuntimeException e) {
-            fail(res, e);
+            Downloads.fail(res, e, LOG, "trail export", "access denied: the trail is the regulator's",
+                    "the export failed; the error is in the server log");
             return;
         }
-        res.setCharacterEncoding("UTF-8");
-        res.setContentType("text/csv; charset=UTF-8; header=present");
-        res.setHeader("Content-Disposition", "attachment; filename=\"custos-trail-" + STAMP.format(clock.instant())
-                + ".csv\"");
-        res.setHeader("Cache-Control", "no-store");
-        res.setHeader("X-Content-Type-Options", "nosniff");
+        Downloads.attachment(res, "text/csv; charset=UTF-8; header=present",
+                "custos-trail-" + Downloads.stamp(clock.instant()) + ".csv");
         OutputStream body = new BufferedOutputStream(res.getOutputStream(), 1 << 16);
         try {
             CsvWriter csv = new CsvWriter(body, TrailCsv.HEADER);
@@ -81,34 +72,9 @@ public class TrailExportServlet extends HttpServlet {
             // closed only after every row: a failure half-way must not look like a complete file
             csv.close();
         } catch (RuntimeException e) {
-            fail(res, e);
+            Downloads.fail(res, e, LOG, "trail export", "access denied: the trail is the regulator's",
+                    "the export failed; the error is in the server log");
         }
     }
 
-    /** 403 for a refused caller, else 500; plain text, never a stack trace on the page. */
-    private static void fail(HttpServletResponse res, RuntimeException e) throws IOException {
-        boolean refused = false;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            refused |= t instanceof EJBAccessException;
-        }
-        if (!refused) {
-            LOG.log(Level.SEVERE, "trail export failed", e);
-        }
-        if (res.isCommitted()) {
-            throw new IllegalStateException("trail export failed after the response was committed", e);
-        }
-        res.resetBuffer();
-        res.setHeader("Content-Disposition", null);
-        plain(res, refused ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                refused ? "access denied: the trail is the regulator's" : "the export failed; the error is in the "
-                        + "server log");
-    }
-
-    static void plain(HttpServletResponse res, int status, String message) throws IOException {
-        res.setStatus(status);
-        res.setContentType("text/plain; charset=UTF-8");
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        res.setHeader("Cache-Control", "no-store");
-        res.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
-    }
 }
