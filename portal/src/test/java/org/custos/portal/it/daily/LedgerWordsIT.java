@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,13 +81,19 @@ class LedgerWordsIT {
         return new PortalHttp(PortalBrowser.BASE, user, PortalBrowser.password());
     }
 
-    /** Waits until the sync has verified the fixture's head (its block page answers 200). */
-    private static void awaitHead(PortalHttp http, long head) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofMinutes(3));
-        while (http.get("ledger/block.xhtml?number=" + head).status() != 200) {
-            assertTrue(Instant.now().isBefore(until), "the sync did not reach block " + head);
-            Thread.sleep(1000);   // polling the server over HTTP: there is no page event to wait on
+    private static volatile boolean synced;
+
+    /** Waits until the ledger page says the sync has verified the fixture's head (a browser condition, no sleeps). */
+    private static void awaitHead(long head) {
+        if (synced) {
+            return;
         }
+        try (PortalBrowser b = new PortalBrowser()) {
+            b.signIn("regulator", "ledger/status.xhtml");
+            b.waitUntil(Duration.ofMinutes(3), d -> "synced".equals(b.text("ledgerForm:phase"))
+                    && Long.toString(head).equals(b.text("ledgerForm:verifiedNumber")));
+        }
+        synced = true;
     }
 
     @Test
@@ -96,7 +101,7 @@ class LedgerWordsIT {
     void regulatorGetsClearWordsAndTheRightStatusForEveryKindOfBadId() throws Exception {
         DemoFixture chain = DemoFixture.get();
         PortalHttp regulator = signIn("regulator");
-        awaitHead(regulator, chain.head);
+        awaitHead(chain.head);
 
         Answer beyond = regulator.get("ledger/block.xhtml?number=" + (chain.head + 1000));
         assertEquals(404, beyond.status());
@@ -142,7 +147,7 @@ class LedgerWordsIT {
         DemoFixture chain = DemoFixture.get();
         String south = chain.clinicIds.get(1);
         PortalHttp regulator = signIn("regulator");
-        awaitHead(regulator, chain.head);
+        awaitHead(chain.head);
 
         Answer clinics = regulator.get("ledger/clinics.xhtml");
         assertEquals(200, clinics.status());
@@ -184,7 +189,7 @@ class LedgerWordsIT {
         DemoFixture chain = DemoFixture.get();
         assertTrue(southEvent > 0, "runs after the regulator's test found a clinic-south event");
         PortalHttp officer = signIn("officer-north");
-        awaitHead(officer, chain.head);
+        awaitHead(chain.head);
         long missing = southEvent + 999_999L * 1_000_000L;
 
         Answer others = officer.get("ledger/event.xhtml?id=" + southEvent);
