@@ -47,7 +47,7 @@ public record SessionSettings(boolean secureCookies, Duration absoluteTimeout) {
     static SessionSettings from(Function<String, Optional<String>> config) {
         boolean secure = flag(SECURE_COOKIES, config.apply(SECURE_COOKIES))
                 | flag(SECURE_COOKIES_ALIAS, config.apply(SECURE_COOKIES_ALIAS));
-        Duration absolute = config.apply(ABSOLUTE_HOURS).map(String::trim).filter(s -> !s.isEmpty())
+        Duration absolute = config.apply(ABSOLUTE_HOURS).map(String::strip).filter(s -> !s.isEmpty())
                 .map(SessionSettings::hours).orElse(DEFAULT_ABSOLUTE);
         return new SessionSettings(secure, absolute);
     }
@@ -59,7 +59,7 @@ public record SessionSettings(boolean secureCookies, Duration absoluteTimeout) {
     }
 
     private static boolean flag(String name, Optional<String> value) {
-        String v = value.map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("");
+        String v = value.map(s -> s.strip().toLowerCase(Locale.ROOT)).orElse("");
         return switch (v) {
             case "", "false" -> false;
             case "true" -> true;
