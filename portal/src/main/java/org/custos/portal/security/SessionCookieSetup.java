@@ -10,8 +10,9 @@ import java.util.logging.Logger;
 /**
  * Applies {@link SessionSettings} when the portal starts: {@code Secure} on the session cookie when configured, and
  * the settings kept in the servlet context for {@link SignInRecordingFilter} (the absolute timeout). web.xml sets
- * {@code HttpOnly} and {@code SameSite=Lax}; this checks they are there, so that a web.xml edit that drops them
- * fails the deployment instead of weakening the cookie.
+ * {@code HttpOnly}, which this checks (a web.xml edit that drops it fails the deployment instead of weakening the
+ * cookie); {@code SameSite=Lax} comes from payara-web.xml, because Payara 6 writes SameSite on the session cookie
+ * from there only. The standard {@code SameSite} attribute is set here as well, for a container that honours it.
  */
 @WebListener
 public class SessionCookieSetup implements ServletContextListener {
@@ -33,15 +34,12 @@ public class SessionCookieSetup implements ServletContextListener {
                 + "; absolute timeout " + settings.absoluteTimeout().toHours() + " h");
     }
 
-    /** Sets {@code Secure} when configured; fails when the cookie is not HttpOnly or not SameSite=Lax. */
+    /** Sets {@code Secure} when configured and the standard SameSite attribute; fails when not HttpOnly. */
     static void apply(SessionSettings settings, SessionCookieConfig cookie) {
         if (!cookie.isHttpOnly()) {
             throw new IllegalStateException("web.xml: the session cookie must be http-only");
         }
-        if (!LAX.equalsIgnoreCase(cookie.getAttribute(SAME_SITE))) {
-            throw new IllegalStateException("web.xml: the session cookie must have SameSite=Lax, has "
-                    + cookie.getAttribute(SAME_SITE));
-        }
+        cookie.setAttribute(SAME_SITE, LAX);
         if (settings.secureCookies()) {
             cookie.setSecure(true);
         }
