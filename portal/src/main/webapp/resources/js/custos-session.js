@@ -68,10 +68,101 @@ var CustosSession = (function () {
         }
     }
 
-    if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', restore);
-    } else {
+    /*
+     * Sign-out in one tab ends the view of every other tab of this browser that shows the portal: the tab that
+     * signs out marks itself (sessionStorage, this tab only) when its sign-out form is sent; when the signed-out
+     * page then loads in that tab (the portal and Keycloak sessions have ended), it tells the other tabs through a
+     * BroadcastChannel (and a localStorage event, for browsers without one), and they go to the signed-out page.
+     * Only a sign-out sent from a portal tab is announced: the signed-out page opened by itself (a link from
+     * another site) moves no tab. Server-side the session is gone anyway: any further action of another tab leads
+     * to sign-in.
+     */
+    var CHANNEL = 'custos.session';
+    var SIGNED_OUT_KEY = 'custos.signedOut';
+    var SIGNING_OUT_KEY = 'custos.signingOut';
+    var channel = null;
+    var leaving = false;
+
+    function onSignedOutPage() {
+        return document.getElementById('signedOutTitle') !== null;
+    }
+
+    function leave(url) {
+        // only a path of this site, never another origin
+        if (leaving || onSignedOutPage() || typeof url !== 'string' || !/^\/[^\/\\]/.test(url)) {
+            return;
+        }
+        leaving = true;
+        window.location.replace(url);
+    }
+
+    function announceSignOut() {
+        var url = window.location.pathname;
+        try {
+            if (channel) {
+                channel.postMessage({type: 'signed-out', url: url});
+            }
+        } catch (e) {
+            // no channel: the storage event below still tells the other tabs
+        }
+        try {
+            window.localStorage.setItem(SIGNED_OUT_KEY, JSON.stringify({url: url, at: Date.now()}));
+        } catch (e) {
+            // storage unavailable: the other tabs' next action leads to sign-in
+        }
+    }
+
+    function watchSignOut() {
+        if (window.BroadcastChannel) {
+            channel = new BroadcastChannel(CHANNEL);
+            channel.onmessage = function (event) {
+                if (event.data && event.data.type === 'signed-out') {
+                    leave(event.data.url);
+                }
+            };
+        }
+        window.addEventListener('storage', function (event) {
+            if (event.key === SIGNED_OUT_KEY && event.newValue) {
+                try {
+                    leave(JSON.parse(event.newValue).url);
+                } catch (e) {
+                    // not ours
+                }
+            }
+        });
+        var form = document.getElementById('signOutForm');
+        if (form) {
+            form.addEventListener('submit', function () {
+                try {
+                    window.sessionStorage.setItem(SIGNING_OUT_KEY, '1');
+                } catch (e) {
+                    // the other tabs will find the session ended on their next action
+                }
+            });
+        }
+        if (onSignedOutPage()) {
+            var signingOut = null;
+            try {
+                signingOut = window.sessionStorage.getItem(SIGNING_OUT_KEY);
+                window.sessionStorage.removeItem(SIGNING_OUT_KEY);
+            } catch (e) {
+                signingOut = null;
+            }
+            if (signingOut) {
+                announceSignOut();
+            }
+        }
+    }
+
+    function start() {
         restore();
+        watchSignOut();
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
     }
     return {ended: ended};
 })();

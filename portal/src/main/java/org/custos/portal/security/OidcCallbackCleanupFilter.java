@@ -30,6 +30,7 @@ public class OidcCallbackCleanupFilter extends HttpFilter {
             }
             HttpSession session = req.getSession(false);
             String query = originalQuery(session == null ? null : session.getAttribute(ORIGINAL_REQUEST), path);
+            SessionRenewal.renewOnce(req); // the request that completed the sign-in: a new session id
             res.sendRedirect(res.encodeRedirectURL(query == null ? path : path + "?" + query));
             return;
         }

@@ -61,16 +61,25 @@ public class SignOutServlet extends HttpServlet {
         // ends the portal sign-in. (HttpServletRequest.logout() is not used: the mechanism's logout commits a
         // response of its own, after which the redirect to Keycloak below could not be sent.)
         session.invalidate();
+        res.sendRedirect(signOutRedirect(req, oidcConfig.getClientId(), endSession, idToken));
+    }
+
+    /**
+     * Where the browser goes once the portal session has ended: Keycloak's end-session endpoint (RP-initiated
+     * logout, with the identity token as hint, so Keycloak does not ask) and back to the signed-out page; the
+     * signed-out page itself when the provider names no end-session endpoint.
+     */
+    static String signOutRedirect(HttpServletRequest req, String clientId, Optional<String> endSession,
+            Optional<String> idToken) {
         String back = baseUrl(req) + "/signed-out.xhtml";
-        if (endSession.isPresent()) {
-            StringBuilder url = new StringBuilder(endSession.get())
-                    .append("?client_id=").append(encode(oidcConfig.getClientId()))
-                    .append("&post_logout_redirect_uri=").append(encode(back));
-            idToken.ifPresent(t -> url.append("&id_token_hint=").append(encode(t)));
-            res.sendRedirect(url.toString());
-        } else {
-            res.sendRedirect(back);
+        if (endSession.isEmpty()) {
+            return back;
         }
+        StringBuilder url = new StringBuilder(endSession.get())
+                .append("?client_id=").append(encode(clientId))
+                .append("&post_logout_redirect_uri=").append(encode(back));
+        idToken.ifPresent(t -> url.append("&id_token_hint=").append(encode(t)));
+        return url.toString();
     }
 
     private static String baseUrl(HttpServletRequest req) {
