@@ -75,11 +75,14 @@ final class AntiForgery {
      */
     private void forge(SignedInHttp who, SignedInHttp other, String page, String form, String action, boolean control,
                        Function<FacesPost, SignedInHttp.Answer> send) throws Exception {
-        FacesPost own = FacesPost.of(page, who.get(page).body(), form);
+        SignedInHttp.Answer served = who.get(page);
+        FacesPost own = FacesPost.of(page, served.body(), form);
         String foreign = Optional.ofNullable(FacesPost.of(page, other.get(page).body(), form))
                 .or(() -> Optional.ofNullable(firstForm(page, other))).map(FacesPost::viewState).orElse(null);
         if (own == null || own.viewState() == null || foreign == null) {
-            wrong.add(who.who + ": no form " + form + " with a ViewState on " + page + " (or none for " + other.who + ")");
+            wrong.add(who.who + ": no form " + form + " with a ViewState on " + page + " (HTTP " + served.status()
+                    + ", forms " + Jsoup.parse(served.body()).select("form").eachAttr("id") + ", fields "
+                    + (own == null ? null : own.fields.keySet()) + ", " + other.who + "'s ViewState " + foreign + ")");
             return;
         }
         long before = count(action);

@@ -3,6 +3,8 @@ package org.custos.portal.it.security;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,6 +40,25 @@ final class FacesPost {
         }
         FacesPost post = new FacesPost(page, formId);
         f.formData().forEach(kv -> post.fields.putIfAbsent(kv.key(), kv.value()));
+        // the form's own subtree too: the HTML parser may take fields out of a form it finds misnested
+        for (Element e : f.select("input[name], textarea[name], select[name]")) {
+            String type = e.attr("type").toLowerCase(java.util.Locale.ROOT);
+            if (e.tagName().equals("input") && (List.of("submit", "button", "file", "image", "reset").contains(type)
+                    || List.of("checkbox", "radio").contains(type) && !e.hasAttr("checked"))) {
+                continue;
+            }
+            String value = e.tagName().equals("textarea") ? e.text() : e.tagName().equals("select")
+                    ? Optional.ofNullable(e.selectFirst("option[selected]")).or(() -> Optional.ofNullable(
+                            e.selectFirst("option"))).map(o -> o.attr("value")).orElse("") : e.val();
+            post.fields.putIfAbsent(e.attr("name"), value);
+        }
+        if (!post.fields.containsKey(VIEW_STATE)) {
+            // every form of a Faces page carries the same view state
+            Element state = doc.selectFirst("input[name='" + VIEW_STATE + "']");
+            if (state != null) {
+                post.fields.put(VIEW_STATE, state.val());
+            }
+        }
         // formData() leaves out file inputs and the submit buttons; the form's own name marks the postback
         post.fields.putIfAbsent(formId, formId);
         return post;

@@ -48,13 +48,19 @@ final class Isolation {
         List<String> problems = new ArrayList<>();
         int status = answer.status();
         String page = page(path);
-        if (!ALLOWED.contains(status) && !answer.toSignIn()) {
+        if (status / 100 == 3 && !answer.toSignIn()) {
+            String to = Crawl.relative(SignedInHttp.uri(answer.url()).resolve(String.valueOf(answer.header("location")))
+                    .toString());
+            if (to.startsWith("http") || startsWithAny(page(to), REGULATOR_ONLY)) {
+                problems.add("HTTP " + status + " to " + to);
+            }
+        } else if (!ALLOWED.contains(status) && !answer.toSignIn()) {
             problems.add("HTTP " + status);
         }
-        if (startsWithAny(page, REGULATOR_ONLY) && status != 403 && !answer.toSignIn()) {
+        if (startsWithAny(page, REGULATOR_ONLY) && status != 403) {
             problems.add("a regulator-only page answered " + status + " (403 expected)");
         }
-        if (own == null && !startsWithAny(page, PUBLIC) && status != 403 && !answer.toSignIn()) {
+        if (own == null && !startsWithAny(page, PUBLIC) && status != 403) {
             problems.add("a user without a portal role got " + status + " (403 expected)");
         }
         if (status / 100 == 2) {

@@ -71,6 +71,7 @@ class TenantCrawlerIT {
     static final List<SignedInHttp.Answer> RECORDED = Collections.synchronizedList(new ArrayList<>());
     /** Who → status → answers, and who → replays. */
     static final Map<String, Map<Integer, Integer>> STATUSES = new ConcurrentHashMap<>();
+    /** The regulator's 200 answers by address (relative). */
     static final Map<String, String> REGULATOR_BODIES = new ConcurrentHashMap<>();
     private static final Map<String, String> FIGURES = new LinkedHashMap<>();
     private static long started;
@@ -165,7 +166,8 @@ class TenantCrawlerIT {
         }
         crawl = new Crawl(regulator, MAX_PAGES, MAX_PER_PATTERN).run(seeds);
         crawl.answers.forEach(TenantCrawlerIT::record);
-        crawl.answers.forEach(a -> REGULATOR_BODIES.put(Crawl.relative(a.url()), a.body()));
+        crawl.answers.stream().filter(a -> a.status() == 200)
+                .forEach(a -> REGULATOR_BODIES.put(Crawl.relative(a.url()), a.body()));
         // the portal's pages as an anonymous visitor: public ones answer, the others send to the sign-in
         SignedInHttp anonymous = SignedInHttp.anonymous();
         for (String path : List.of("signed-out.xhtml", "error/404.xhtml", "reports/trust-anchor.pem",
