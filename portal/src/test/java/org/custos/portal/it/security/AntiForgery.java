@@ -92,6 +92,11 @@ final class AntiForgery {
             TenantCrawlerIT.record(a);
             if (a.status() >= 500) {
                 wrong.add(who.who + " " + form + " " + variant[0] + ": HTTP " + a.status());
+            } else if (variant[1] != null && a.html() && (a.status() != 400
+                    || !"Page expired".equals(TenantCrawlerIT.text(a.body(), "#errorTitle")))) {
+                // a plain post whose view cannot be restored: the expired page, 400 (ExpiredViewExceptionHandlerFactory)
+                wrong.add(who.who + " " + form + " " + variant[0] + ": HTTP " + a.status() + " \""
+                        + TenantCrawlerIT.text(a.body(), "#errorTitle") + "\" (the expired page with 400 expected)");
             }
         }
         Thread.sleep(control ? 0 : 5000); // an upload or report would be worked on in the background
