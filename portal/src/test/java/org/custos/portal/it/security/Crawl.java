@@ -47,6 +47,8 @@ final class Crawl {
     /** Parameter name → every value seen in a link or form of a crawled page. */
     final Map<String, Set<String>> parameters = new TreeMap<>();
     final Set<PostForm> postForms = new LinkedHashSet<>();
+    /** Addresses found but left out by {@link #maxPerPattern}, in the order found. */
+    final Set<String> overflow = new LinkedHashSet<>();
     int skipped;
 
     Crawl(SignedInHttp http, int maxPages, int maxPerPattern) {
@@ -68,6 +70,23 @@ final class Crawl {
         }
         skipped += queue.size();
         return this;
+    }
+
+    /**
+     * Up to {@code n} of the addresses of {@code page} (relative) that the bound left out, spread evenly over the
+     * order they were found in (so over the clinics whose pages linked to them).
+     */
+    List<String> sample(String page, int n) {
+        List<String> left = overflow.stream().map(Crawl::relative).filter(u -> Isolation.page(u).equals(page))
+                .toList();
+        if (left.size() <= n) {
+            return left;
+        }
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            picked.add(left.get((int) ((long) i * left.size() / n)));
+        }
+        return picked;
     }
 
     /** Every address crawled, relative to the portal, in crawl order. */
@@ -159,6 +178,7 @@ final class Crawl {
         String pattern = u.getPath() + "?" + String.join("&", query.keySet());
         if (perPattern.merge(pattern, 1, Integer::sum) > maxPerPattern) {
             skipped++;
+            overflow.add(url);
             return;
         }
         queue.add(url);

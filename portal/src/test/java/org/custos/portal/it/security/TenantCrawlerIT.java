@@ -54,6 +54,7 @@ class TenantCrawlerIT {
 
     static final int MAX_PAGES = 260;
     static final int MAX_PER_PATTERN = 12;
+    static final int EXTRA_PER_DETAIL_PAGE = 30;
     private static final Duration SYNC = Duration.ofMinutes(3);
     private static final Path FIXTURE = Path.of(System.getProperty("custos.fixture.dir",
             "../consortium/fixtures/demo"));
@@ -71,6 +72,8 @@ class TenantCrawlerIT {
     static final List<SignedInHttp.Answer> RECORDED = Collections.synchronizedList(new ArrayList<>());
     /** Who → status → answers, and who → replays. */
     static final Map<String, Map<Integer, Integer>> STATUSES = new ConcurrentHashMap<>();
+    /** The addresses replayed as the other users: the crawl's and the sampled detail pages. */
+    static final Set<String> REPLAYED = Collections.synchronizedSet(new LinkedHashSet<>());
     /** The regulator's 200 answers by address (relative). */
     static final Map<String, String> REGULATOR_BODIES = new ConcurrentHashMap<>();
     private static final Map<String, String> FIGURES = new LinkedHashMap<>();
@@ -165,9 +168,23 @@ class TenantCrawlerIT {
             }
         }
         crawl = new Crawl(regulator, MAX_PAGES, MAX_PER_PATTERN).run(seeds);
-        crawl.answers.forEach(TenantCrawlerIT::record);
-        crawl.answers.stream().filter(a -> a.status() == 200)
+        // the detail pages the bound left out: a sample of each, spread over the clinics, asked as the regulator too
+        List<SignedInHttp.Answer> answers = new ArrayList<>(crawl.answers);
+        List<String> extra = new ArrayList<>();
+        for (String page : List.of("ledger/event.xhtml", "compliance/finding.xhtml", "dpo/request.xhtml",
+                "ledger/block.xhtml", "ledger/clinic.xhtml")) {
+            for (String url : crawl.sample(page, EXTRA_PER_DETAIL_PAGE)) {
+                extra.add(url);
+                answers.add(regulator.get(url));
+            }
+        }
+        answers.forEach(TenantCrawlerIT::record);
+        answers.stream().filter(a -> a.status() == 200)
                 .forEach(a -> REGULATOR_BODIES.put(Crawl.relative(a.url()), a.body()));
+        REPLAYED.addAll(crawl.urls());
+        REPLAYED.addAll(extra);
+        FIGURES.put("detail pages left out by the bounds, sampled and asked as the regulator too",
+                Integer.toString(extra.size()));
         // the portal's pages as an anonymous visitor: public ones answer, the others send to the sign-in
         SignedInHttp anonymous = SignedInHttp.anonymous();
         for (String path : List.of("signed-out.xhtml", "error/404.xhtml", "reports/trust-anchor.pem",
@@ -183,7 +200,7 @@ class TenantCrawlerIT {
         }
         FIGURES.put("Faces POST forms found", crawl.postForms.stream().map(f -> f.page().replaceAll("\\?.*", "")
                 + "#" + f.formId()).distinct().sorted().collect(Collectors.joining(", ")));
-        List<String> failures = crawl.answers.stream().filter(a -> a.status() >= 500).map(Object::toString).toList();
+        List<String> failures = answers.stream().filter(a -> a.status() >= 500).map(Object::toString).toList();
         assertTrue(failures.isEmpty(), "500 answers to the regulator: " + failures);
         long clinicsSeen = clinics.stream().filter(c -> p.getOrDefault("clinic", Set.of()).stream()
                 .anyMatch(v -> v.equalsIgnoreCase(c.id()))).count();
@@ -200,7 +217,7 @@ class TenantCrawlerIT {
     void officersDposAndUsersWithoutARoleNeverSeeAnotherClinicsDataOrARegulatorPage() throws Exception {
         signedIn();
         Replay replay = new Replay(clinics);
-        List<String> urls = crawl.urls();
+        List<String> urls = List.copyOf(REPLAYED);
         Map<String, List<String>> wrong = new TreeMap<>();
         wrong.putAll(replay.run(officer, clinics.get(0), urls));
         wrong.putAll(replay.run(dpo, clinics.get(0), urls));
@@ -215,7 +232,7 @@ class TenantCrawlerIT {
         signedIn();
         Set<String> swapped = new LinkedHashSet<>();
         Set<String> pagesWithClinic = new LinkedHashSet<>();
-        for (String url : crawl.urls()) {
+        for (String url : REPLAYED) {
             if (Crawl.query(query(url)).containsKey("clinic")) {
                 pagesWithClinic.add(Isolation.page(url));
                 for (Clinic other : clinics.subList(1, Math.min(3, clinics.size()))) {
