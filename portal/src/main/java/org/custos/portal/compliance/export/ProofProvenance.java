@@ -22,22 +22,29 @@ final class ProofProvenance {
     private ProofProvenance() {
     }
 
-    /** Where a proven event is: chain, block number and hash, transaction, log index, receipts root, time. */
-    record LogProof(String role, long block, String blockHash, String txHash, Integer txIndex, int logIndex,
+    /**
+     * Where a proven event is: chain, block number and hash, transaction, log index, receipts root, time. Without a
+     * log index, the proof is the transaction itself (a ledger-wide finding in a plain transaction's input or
+     * creation code), under the block's transactions root.
+     */
+    record LogProof(String role, long block, String blockHash, String txHash, Integer txIndex, Integer logIndex,
                     String receiptsRoot, Instant time) {
     }
 
     static Provenance ledgerLog(String target, String clinicId, ChainRef chain, LogProof p, Instant recorded) {
-        Provenance prov = base(target, clinicId, "receipt-log", "log of a receipt proven under a verified block",
-                recorded);
+        boolean log = p.logIndex() != null;
+        Provenance prov = base(target, clinicId, log ? "receipt-log" : "transaction", log
+                ? "log of a receipt proven under a verified block"
+                : "transaction proven under a verified block's transactions root", recorded);
         if (p.time() != null) {
             prov.setOccurred(FhirTimes.dateTime(p.time()));
         }
         Provenance.ProvenanceEntityComponent entity = prov.addEntity().setRole(Provenance.ProvenanceEntityRole.SOURCE);
         entity.setWhat(new Reference().setIdentifier(new Identifier().setSystem(FhirSystems.LEDGER_LOG)
-                        .setValue(p.block() + "/" + p.txHash() + "/" + p.logIndex()))
-                .setDisplay((p.role() == null ? "event" : p.role()) + ": log " + p.logIndex() + " of transaction "
-                        + p.txHash() + " in block " + p.block()));
+                        .setValue(p.block() + "/" + p.txHash() + (log ? "/" + p.logIndex() : "")))
+                .setDisplay((p.role() == null ? log ? "event" : "transaction" : p.role())
+                        + (log ? ": log " + p.logIndex() + " of transaction " : ": transaction ") + p.txHash()
+                        + " in block " + p.block()));
         Extension proof = entity.addExtension().setUrl(FhirSystems.LEDGER_PROOF);
         proof.addExtension("chain", new StringType(chain.label()));
         proof.addExtension("blockNumber", new StringType(Long.toString(p.block())));
@@ -48,7 +55,9 @@ final class ProofProvenance {
         if (p.txIndex() != null) {
             proof.addExtension("txIndex", new UnsignedIntType(p.txIndex()));
         }
-        proof.addExtension("logIndex", new UnsignedIntType(p.logIndex()));
+        if (log) {
+            proof.addExtension("logIndex", new UnsignedIntType(p.logIndex()));
+        }
         if (p.receiptsRoot() != null) {
             proof.addExtension("receiptsRoot", new StringType(p.receiptsRoot()));
         }

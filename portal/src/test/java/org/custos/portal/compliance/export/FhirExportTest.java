@@ -11,6 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.custos.portal.compliance.domain.EvidenceRef;
+import org.custos.portal.compliance.domain.Finding;
+import org.custos.portal.compliance.domain.FindingMerger;
+import org.custos.portal.compliance.domain.Severity;
+import org.custos.portal.compliance.domain.StoredFinding;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Extension;
@@ -122,6 +127,36 @@ class FhirExportTest {
         assertThat(proof).containsEntry("blockNumber", "7").containsEntry("txIndex", "1")
                 .containsEntry("logIndex", "2").containsEntry("blockHash", ExportFixtures.BLOCK_HASH)
                 .containsEntry("receiptsRoot", ExportFixtures.ROOT);
+    }
+
+    /**
+     * A ledger-wide finding in a plain transaction (its input or creation code) is proven by the transaction under
+     * the block's transactions root: no log index. Found by TenantCrawlerIT, whose FHIR export of clinic-south
+     * answered 500 (a NullPointerException on the missing log index) or broke off after the first entries.
+     */
+    @Test
+    void aTransactionProofWithoutALogIndexBecomesATransactionProvenance() throws Exception {
+        EvidenceRef tx = new EvidenceRef("transaction", 42L, ExportFixtures.TX, null, null, "2025-06-01T08:00:00Z",
+                null, null, null, List.of(), null, null);
+        Finding f = new Finding("GDPR-MIN-01", 1, "GDPR Art 5(1)(c)", Severity.S2, ExportFixtures.CLINIC,
+                "tx:" + ExportFixtures.TX, "Personal data in clear in a transaction's input", Map.of(), List.of(tx),
+                null, null);
+        StoredFinding stored = new StoredFinding(f, FindingMerger.json(f.objects()), FindingMerger.json(f.evidence()),
+                "block:99|bundle:none", ExportFixtures.SEEN);
+        ExportedFinding exported = ExportedFinding.of(stored, n -> n == 42L ? ExportFixtures.BLOCK_HASH : null);
+
+        Bundle bundle = writeAndParse(FindingFhir.entries(exported, ExportFixtures.CHAIN, ExportFixtures.LINKS));
+
+        assertThat(bundle.getEntry()).hasSize(2);
+        Provenance onChain = (Provenance) bundle.getEntry().get(1).getResource();
+        assertThat(onChain.getActivity().getCodingFirstRep().getCode()).isEqualTo("transaction");
+        Provenance.ProvenanceEntityComponent what = onChain.getEntityFirstRep();
+        assertThat(what.getWhat().getIdentifier().getValue()).isEqualTo("42/" + ExportFixtures.TX);
+        assertThat(what.getWhat().getDisplay()).isEqualTo("transaction: transaction " + ExportFixtures.TX
+                + " in block 42");
+        Map<String, String> proof = subExtensions(what.getExtensionByUrl(FhirSystems.LEDGER_PROOF));
+        assertThat(proof).containsEntry("blockNumber", "42").containsEntry("txHash", ExportFixtures.TX)
+                .doesNotContainKey("logIndex").doesNotContainKey("receiptsRoot");
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.custos.portal.system;
+
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.component.UIViewRoot;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerFactory;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import java.util.Iterator;
+
+/**
+ * A plain (non-ajax) postback whose view cannot be restored, because its {@code jakarta.faces.ViewState} expired
+ * with the session or was never this session's (a forged post, another session's token, a made-up one), gets the
+ * expired page with HTTP 400 instead of the container's 500 for an exception (web.xml maps the exception to the
+ * same page). Nothing of the post is applied either way: restoring the view is the first phase. Ajax postbacks
+ * keep Faces' own partial-response error. Registered in faces-config.xml; found by TenantCrawlerIT's anti-forgery
+ * replays.
+ */
+public class ExpiredViewExceptionHandlerFactory extends ExceptionHandlerFactory {
+
+    static final String EXPIRED_VIEW = "/error/expired.xhtml";
+
+    public ExpiredViewExceptionHandlerFactory(ExceptionHandlerFactory wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return new Handler(getWrapped().getExceptionHandler());
+    }
+
+    static final class Handler extends ExceptionHandlerWrapper {
+
+        Handler(ExceptionHandler wrapped) {
+            super(wrapped);
+        }
+
+        @Override
+        public void handle() {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            while (faces != null && events.hasNext()) {
+                if (expired(events.next().getContext().getException())
+                        && !faces.getPartialViewContext().isAjaxRequest()
+                        && !faces.getExternalContext().isResponseCommitted()) {
+                    events.remove();
+                    faces.getExternalContext().setResponseStatus(400);
+                    UIViewRoot view = faces.getApplication().getViewHandler().createView(faces, EXPIRED_VIEW);
+                    faces.setViewRoot(view);
+                    faces.renderResponse();
+                }
+            }
+            getWrapped().handle();
+        }
+
+        static boolean expired(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof ViewExpiredException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
