@@ -3,9 +3,9 @@ package org.custos.portal.it.security;
 import static org.custos.portal.it.security.Inert.assertInert;
 import static org.custos.portal.it.security.Inert.assertLiteral;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +22,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.custos.portal.it.Deployments;
 import org.custos.portal.it.PortalBrowser;
+import org.custos.portal.reports.application.SignedReportFixture;
+import org.custos.portal.reports.infrastructure.ReportTrustAnchor;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Output encoding (issue 17 item 6, ASVS V5.3): markup and script planted in every string the chain, a bundle or a
@@ -55,7 +58,11 @@ import org.openqa.selenium.WebElement;
  *       leading formula.</li>
  *   <li>Bundle: an upload whose file name is an {@code <img onerror>}, holding a manifest and an entry name with
  *       markup: the upload page names the file literally and refuses the bundle with the portal's own words;
- *       a name with a tag is refused by PrimeFaces' file-name check before the portal reads it.</li>
+ *       a name with a tag is refused by PrimeFaces' file-name check before the portal reads it; a bundle whose
+ *       anchored document (a script) is filed under a path with markup is refused by the reader's allow-list of
+ *       paths, its path not shown.</li>
+ *   <li>Report check: a signed report whose signer's name (in a certificate of another CA) is an {@code <svg onload>}:
+ *       refused, the name shown as text.</li>
  *   <li>Query parameters: markup in every parameter of every page (filters, sort keys, ids, keys) and in a path
  *       that is not found: no page reflects it as markup, none answers 5xx.</li>
  * </ul>
@@ -77,6 +84,12 @@ class EscapingIT {
         chain = HostileChain.start();
         Properties config = new Properties();
         config.putAll(chain.config());
+        // a trust anchor for the report check when the environment gives none (its CUSTOS_REPORTS_TRUST_ANCHOR wins)
+        Path pem = Files.createDirectories(Path.of("target", "escaping-it")).resolve("trust-anchor.pem")
+                .toAbsolutePath();
+        Files.writeString(pem, ReportTrustAnchor.pem(List.of(SignedReportFixture.create(Instant.now(), "Escaping IT")
+                .ca)), StandardCharsets.US_ASCII);
+        config.put("custos.reports.trust-anchor", pem.toString().replace("\\", "/"));
         StringWriter text = new StringWriter();
         config.store(text, "ledger settings for EscapingIT's hostile anvil");
         return Deployments.portalWar()
@@ -118,7 +131,8 @@ class EscapingIT {
             }
             openInert(b, "dpo/request.xhtml?id=" + chain.requestId, "the hostile request", seen);
             openInert(b, "dpo/requests.xhtml?clinic=" + chain.clinicId, "the request queue", seen);
-            for (String hex : List.of(chain.clinicId, chain.requestId, chain.subject, chain.recipient, chain.recordId)) {
+            for (String hex : List.of(chain.clinicId, chain.requestId, chain.subject, chain.recipient,
+                    chain.recordId)) {
                 assertTrue(seen.toString().contains(hex), "no page showed the planted word as hex: " + hex);
             }
 
@@ -150,14 +164,14 @@ class EscapingIT {
 
             // a name with < > is refused by PrimeFaces' own file-name check before the portal reads a byte
             b.open("evidence/upload.xhtml");
-            b.chooseFile("uploadForm:bundle", hostileBundle(Inert.FILE_NAME));
+            b.chooseFile("uploadForm:bundle", HostileBundles.refused(Inert.FILE_NAME, chain.clinicId));
             b.waitUntil(Duration.ofMinutes(1), Duration.ofMillis(300), d -> Inert.text(b).contains("File Error"));
             assertInert(b, "the upload page after a file named with markup");
             assertFalse(b.present("uploadForm:job"), "a file named with markup reached the verification");
 
             // a name without < > but with quotes, EL, an entity and an RTL override reaches the portal
             b.open("evidence/upload.xhtml");
-            b.chooseFile("uploadForm:bundle", hostileBundle(Inert.QUOTED_FILE_NAME));
+            b.chooseFile("uploadForm:bundle", HostileBundles.refused(Inert.QUOTED_FILE_NAME, chain.clinicId));
             b.visible("uploadForm:rejectedMessage", Duration.ofMinutes(1));
             assertInert(b, "the upload page after a hostile bundle");
             assertLiteral(b, "uploadForm:jobFile", Inert.QUOTED_FILE_NAME, "the uploaded file's name");
@@ -165,6 +179,30 @@ class EscapingIT {
             assertTrue(refusal.startsWith("Bundle refused (") && refusal.endsWith("Nothing was stored."), refusal);
             assertFalse(Inert.text(b).contains("__pwned=42") || Inert.text(b).contains("__pwned=43"),
                     "the bundle's own text reached the page: " + refusal);
+
+            // a report signed under another CA by a signer whose name is markup: refused, the name shown as text
+            Path pdf = Files.write(Files.createTempDirectory("custos-escaping-").resolve("foreign.pdf"),
+                    SignedReportFixture.create(Instant.now().truncatedTo(ChronoUnit.SECONDS), Inert.SIGNER_NAME)
+                            .signedReport("CUSTOS-ES-1", SignedReportFixture.evidence(List.of(new long[] {1, 1}),
+                                    n -> "0x" + String.format("%064x", n))));
+            b.open("reports/verify.xhtml");
+            b.driver.findElement(By.id("verify:file")).sendKeys(pdf.toAbsolutePath().toString());
+            b.driver.findElement(By.id("verify:check")).click();
+            b.waitUntil(Duration.ofSeconds(60), Duration.ofMillis(300), d -> b.present("verify:result"));
+            assertInert(b, "the report check of a report whose signer's name is markup");
+            assertLiteral(b, "verify:result", Inert.SIGNER_TEXT, "the foreign signer's name");
+
+            // a well-formed bundle but for its anchored document's path, which holds markup: the reader's allow-list
+            // of paths refuses it, in the portal's words
+            b.open("evidence/upload.xhtml");
+            b.chooseFile("uploadForm:bundle", HostileBundles.withDocument(chain.clinicId));
+            b.visible("uploadForm:rejectedMessage", Duration.ofMinutes(1));
+            assertInert(b, "the upload page after a bundle with a document named with markup");
+            assertTrue(b.text("uploadForm:rejectedMessage").startsWith("Bundle refused (UNLISTED_FILE)"),
+                    b.text("uploadForm:rejectedMessage"));
+            assertFalse(Inert.text(b).contains("__pwned=61"), "the document's path reached the page");
+            b.open("evidence/upload.xhtml");
+            assertInert(b, "the upload page listing past verifications");
         }
     }
 
@@ -244,6 +282,25 @@ class EscapingIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void theCheckItselfFindsATagPlantedInTheDomAndAScriptThatRan() {
+        try (PortalBrowser b = new PortalBrowser()) {
+            b.signIn("regulator", "compliance/findings.xhtml");
+            assertInert(b, "the findings page before planting");
+            JavascriptExecutor js = (JavascriptExecutor) b.driver;
+            js.executeScript("document.body.insertAdjacentHTML('beforeend', arguments[0]);",
+                    "<svg onload=\"window.__pwned=97\" data-es=\"self\"></svg>");
+            // as a planted script that ran would (set by the driver: no page policy applies to it)
+            js.executeScript("window.__pwned = 98;");
+            AssertionFailedError caught = assertThrows(AssertionFailedError.class,
+                    () -> assertInert(b, "the findings page with a planted tag"));
+            assertTrue(caught.getMessage().contains("planted element <svg")
+                    && caught.getMessage().contains("window.__pwned = 9")
+                    && caught.getMessage().contains("handler onload on svg"), caught.getMessage());
+        }
+    }
+
     /** Opens {@code path}, asserts it inert and that it shows no planted script text, and keeps its text. */
     private static void openInert(PortalBrowser b, String path, String page, StringBuilder seen) {
         b.open(path);
@@ -271,24 +328,6 @@ class EscapingIT {
 
     private static String findingPath(String key) {
         return "compliance/finding.xhtml?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
-    }
-
-    /** A zip named with markup, holding a manifest whose fields are markup and an entry whose name is a script. */
-    private static Path hostileBundle(String fileName) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            zip.putNextEntry(new ZipEntry("manifest.json"));
-            zip.write(("{\"format\":\"<svg onload=window.__pwned=42 data-es=u2>\",\"clinic\":\"" + chain.clinicId
-                    + "\",\"files\":{\"<script>window.__pwned=43</script>.json\":\"{{7*7}}\"}}")
-                    .getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("<script>window.__pwned=43</script>.json"));
-            zip.write("{\"resourceType\":\"<b data-es=u4>\"}".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        Path file = Files.createTempDirectory("custos-escaping-").resolve(fileName);
-        Files.write(file, bytes.toByteArray());
-        return file;
     }
 
     /** The text of a GET in the browser's session (same cookies as the pages). */

@@ -2,6 +2,7 @@ package org.custos.portal.it.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +25,10 @@ import org.web3j.protocol.http.HttpService;
  * (ids, pseudonyms, recipients) and the raw input of transactions outside the contracts. This chain fills both
  * with markup and script: a clinic whose id is {@code "><svg onload=…>}, a request whose id is an
  * {@code <img onerror>}, a subject pseudonym {@code {{7*7}}#{7*7}${7*7}}, a disclosure to a {@code <script>}
- * recipient, a record whose id is an RTL override, and a plain transaction whose input is HTML around an e-mail
- * address (a ledger-wide personal-data hit that the portal names by position only). The admin account is the
- * clinic's writer, KMS key and log signer (anvil's first dev key): one signer, no funding.
+ * recipient, a record whose id is an RTL override, an anchored document whose bytes are a script, and a plain
+ * transaction whose input is HTML around an e-mail address (a ledger-wide personal-data hit that the portal names
+ * by position only). The admin account is the clinic's writer, KMS key and log signer (anvil's first dev key): one
+ * signer, no funding.
  */
 final class HostileChain implements AutoCloseable {
 
@@ -39,6 +41,8 @@ final class HostileChain implements AutoCloseable {
     static final String RECIPIENT_TEXT = "<script>__pwned=2</script>";
     static final String DISCLOSURE_TEXT = "javascript:__pwned=4//";
     static final String RECORD_TEXT = "\u202Egnp.exe<b data-es=c1>";
+    /** A document the clinic anchors (docType 3, access policy, version 1): its bytes are a script. */
+    static final byte[] DOCUMENT = "<script>window.__pwned=63</script> access policy".getBytes(StandardCharsets.UTF_8);
     /** Input of a plain transaction: markup around an e-mail address (GDPR-MIN-01 outside the contracts). */
     static final String PLAIN_INPUT = "<img src=x onerror=\"window.__pwned=5\" data-es=tx1>"
             + "<script>window.__pwned=6</script> write to mallory.ops@example.org {{7*7}}";
@@ -91,6 +95,8 @@ final class HostileChain implements AutoCloseable {
                         word(REQUEST_TEXT), 1, word(RECIPIENT_TEXT), 1, 0x0100, 0))));
                 blocks.add(ok(admin.send(c.records(), Calls.registerKey(clinic, word(RECIPIENT_TEXT),
                         word(SUBJECT_TEXT), word(CLINIC_TEXT)))));
+                blocks.add(ok(admin.send(c.accountability(), Calls.anchorDocument(clinic, 3,
+                        MessageDigest.getInstance("SHA-256").digest(DOCUMENT), 1))));
                 blocks.add(ok(admin.sendData("0x000000000000000000000000000000000000dEaD",
                         Hex.encodePrefixed(PLAIN_INPUT.getBytes(StandardCharsets.UTF_8)))));
             } finally {

@@ -42,6 +42,15 @@ final class Inert {
     static final String QUOTED_FILE_NAME = "' onmouseover='window.__pwned=44' data-es='u5' {{7+7}} #{7+7} ${7+7} &amp; "
             + "\u202Egpj.zip";
 
+    /** A bundle document's path (portable: no ':', '\\', '..', control character or leading '/'). */
+    static final String DOCUMENT_PATH = "documents/<img src=x onerror=window.__pwned=61 data-es=b1>"
+            + "\"><svg onload=window.__pwned=62 data-es=b2>{{7*7}}.pdf";
+
+    /** A report signer's name in X.500 syntax (within the 64 characters of a common name with its prefix). */
+    static final String SIGNER_NAME = "<svg onload\\=__pwned\\=71 data-es\\=v1>";
+    /** The same name as the certificate holds it. */
+    static final String SIGNER_TEXT = "<svg onload=__pwned=71 data-es=v1>";
+
     /** A query parameter's value: an attribute break-out, tags, template and EL text. */
     static final String PARAMETER = "\"><img src=x onerror=window.__pwned=51 data-es=q1>'"
             + "<svg onload=window.__pwned=52 data-es=q2>{{7*7}}#{7*7}";
@@ -58,7 +67,8 @@ final class Inert {
             "    var a = e.attributes[i];",
             "    if (/^on/i.test(a.name) && a.value.indexOf('__pwned') >= 0) {",
             "      r.push('handler ' + a.name + ' on ' + e.tagName); }",
-            "    if (/^(href|src|action|formaction|data|xlink:href)$/i.test(a.name) && /^\\s*javascript:/i.test(a.value)) {",
+            "    if (/^(href|src|action|formaction|data|xlink:href)$/i.test(a.name)",
+            "        && /^\\s*javascript:/i.test(a.value)) {",
             "      r.push('javascript: URL in ' + e.tagName + '.' + a.name); }",
             "  }",
             "});",
@@ -85,7 +95,8 @@ final class Inert {
     /** The text of element {@code id} as the DOM holds it. */
     static String text(PortalBrowser b, String id) {
         return (String) ((JavascriptExecutor) b.driver).executeScript(
-                "var e = document.getElementById(arguments[0]); return e ? e.textContent : '(no element ' + arguments[0] + ')';",
+                "var e = document.getElementById(arguments[0]);"
+                        + " return e ? e.textContent : '(no element ' + arguments[0] + ')';",
                 id);
     }
 
