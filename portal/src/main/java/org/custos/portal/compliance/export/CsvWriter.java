@@ -11,9 +11,13 @@ import java.util.List;
  * Writes CSV after RFC 4180: fields separated by commas, records ended by CRLF, a field quoted when it holds a
  * comma, a double quote, CR or LF (inner quotes doubled), UTF-8 without a byte-order mark. Every cell is
  * untrusted text (ledger and bundle values, reasons typed by people), so a cell a spreadsheet would read as a
- * formula, one starting with {@code = + - @}, a tab or a CR, is prefixed with an apostrophe (OWASP "CSV
- * injection") before quoting. A null cell is written empty. Rows are written as they come (streaming); the
- * caller flushes or closes.
+ * formula is prefixed with an apostrophe before quoting (OWASP "CSV injection", ASVS 5.3.6): one starting with
+ * {@code = + - @}, a tab or a CR, also after leading spaces (a spreadsheet that trims them would still see the
+ * formula), and the full-width forms {@code ＝ ＋ － ＠} (U+FF1D, U+FF0B, U+FF0D, U+FF20) that some spreadsheets
+ * in East Asian locales take for their ASCII counterparts. A cell holding a semicolon or a tab is quoted too: a
+ * spreadsheet whose locale separates fields with them (German, French Excel) would otherwise split it and start
+ * a new cell, a formula perhaps, after the separator. A null cell is written empty. Rows are written as they
+ * come (streaming); the caller flushes or closes.
  */
 public final class CsvWriter implements AutoCloseable {
 
@@ -48,15 +52,19 @@ public final class CsvWriter implements AutoCloseable {
             return "";
         }
         String v = neutralise(value);
-        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0;
+        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0
+                || v.indexOf(';') >= 0 || v.indexOf('\t') >= 0;
         return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
     }
 
     /** The value with an apostrophe in front when a spreadsheet would take it for a formula. */
     static String neutralise(String value) {
-        char first = value.charAt(0);
-        return switch (first) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+        int i = 0;
+        while (i < value.length() - 1 && (value.charAt(i) == ' ' || value.charAt(i) == '\u00a0')) {
+            i++;
+        }
+        return switch (value.charAt(i)) {
+            case '=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20' -> "'" + value;
             default -> value;
         };
     }

@@ -41,6 +41,28 @@ class CsvWriterTest {
         assertThat(parsed.get(0).get(0)).isEqualTo("'" + value);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {" =1+2", "   @SUM(A1)", "\u00a0-cmd|' /C calc'!A0", "\uff1dSUM(A1)", "\uff0b1",
+        "\uff0d1", "\uff20SUM(A1)", " \uff1d1"})
+    void formulaStartsAfterSpacesAndFullWidthFormulaCharactersArePrefixedToo(String value) {
+        List<List<String>> parsed = Rfc4180.parse(CsvWriter.cell(value) + "\r\n");
+        assertThat(parsed.get(0).get(0)).isEqualTo("'" + value);
+    }
+
+    @Test
+    void spacesAloneAndSpacesBeforeTextAreLeftAlone() {
+        assertThat(CsvWriter.cell(" ")).isEqualTo(" ");
+        assertThat(CsvWriter.cell("  a=1")).isEqualTo("  a=1");
+    }
+
+    @Test
+    void semicolonsAndTabsAreQuotedSoThatNoLocaleSplitsTheCellIntoAFormula() {
+        assertThat(CsvWriter.cell("a;=HYPERLINK(\"http://evil\")")).isEqualTo("\"a;=HYPERLINK(\"\"http://evil\"\")\"");
+        assertThat(CsvWriter.cell("a\t=1+2")).isEqualTo("\"a\t=1+2\"");
+        List<List<String>> parsed = Rfc4180.parse(CsvWriter.cell("x; -1") + "," + CsvWriter.cell("\t=1") + "\r\n");
+        assertThat(parsed.get(0)).containsExactly("x; -1", "'\t=1");
+    }
+
     @Test
     void aFormulaStartInsideACellIsLeftAlone() {
         assertThat(CsvWriter.cell("a=1")).isEqualTo("a=1");
