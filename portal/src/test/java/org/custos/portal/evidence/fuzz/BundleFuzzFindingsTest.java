@@ -1,0 +1,75 @@
+package org.custos.portal.evidence.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.custos.portal.evidence.domain.AccessLogTable;
+import org.custos.portal.evidence.domain.AuditEventReader;
+import org.custos.portal.evidence.domain.BundleLimits;
+import org.custos.portal.evidence.domain.BundleProgress;
+import org.custos.portal.evidence.domain.BundleReader;
+import org.custos.portal.evidence.domain.BundleRejectedException;
+import org.custos.portal.evidence.domain.BundleRejectedException.Reason;
+import org.custos.portal.evidence.domain.EvidenceBundle;
+import org.custos.portal.evidence.domain.TestBundles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What {@link BundleFuzzTest} found, each pinned by its minimal input and by the generator seed that found it: the
+ * defect is fixed at its root and must stay fixed.
+ */
+class BundleFuzzFindingsTest {
+
+    private static Throwable read(byte[] zip, boolean parallel) {
+        ExecutorService pool = parallel ? Executors.newFixedThreadPool(2) : null;
+        try (EvidenceBundle ignored = new BundleReader(BundleLimits.defaults(), pool).read(
+                new ByteArrayInputStream(zip), TestBundles.CLINIC, BundleProgress.NONE)) {
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Finding 1 (seed -81, FHIR_ENTRY): an extension that is not a JSON object made HAPI's parser throw a
+     * NullPointerException, which escaped the reader (on the parser pool it ended the upload as a defect, not a
+     * refusal). Now BAD_ENTRY.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"[null]", "[1]", "[\"x\"]", "[[]]", "[true]"})
+    void anExtensionThatIsNotAnObjectIsABadEntry(String extension) throws Exception {
+        String entry = TestBundles.simpleEntry(0).replaceFirst("\"extension\":\\[\\{[^\\]]*\\}\\]",
+                "\"extension\":" + java.util.regex.Matcher.quoteReplacement(extension));
+        assertThat(entry).contains("\"extension\":" + extension);
+        assertThatThrownBy(() -> new AuditEventReader().readEntry(0, entry.getBytes(StandardCharsets.UTF_8),
+                TestBundles.CLINIC, new AccessLogTable()))
+                .isInstanceOf(BundleRejectedException.class)
+                .extracting(e -> ((BundleRejectedException) e).reason()).isEqualTo(Reason.BAD_ENTRY);
+        Map<String, byte[]> files = TestBundles.files(2);
+        files.put(EvidenceBundle.entryPath(0), entry.getBytes(StandardCharsets.UTF_8));
+        byte[] zip = TestBundles.zip(TestBundles.manifest(TestBundles.CLINIC, files), files);
+        for (boolean parallel : new boolean[] {false, true}) {
+            assertThat(read(zip, parallel)).isInstanceOf(BundleRejectedException.class)
+                    .extracting(e -> ((BundleRejectedException) e).reason()).isEqualTo(Reason.BAD_ENTRY);
+        }
+    }
+
+    @Test
+    void theSeedThatFoundTheExtensionDefectIsRefused() {
+        BundleMutator.Mutant m = BundleMutator.mutate(-81L);
+        assertThat(m.kind()).isEqualTo(BundleMutator.Kind.FHIR_ENTRY);
+        assertThat(read(m.zip(), true)).isInstanceOf(BundleRejectedException.class);
+        assertThat(read(m.zip(), false)).isInstanceOf(BundleRejectedException.class);
+    }
+}
