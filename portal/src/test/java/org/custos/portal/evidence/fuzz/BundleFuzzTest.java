@@ -26,6 +26,7 @@ import org.custos.portal.evidence.domain.BundleRejectedException;
 import org.custos.portal.evidence.domain.BundleVerification;
 import org.custos.portal.evidence.domain.BundleVerifier;
 import org.custos.portal.evidence.domain.EvidenceBundle;
+import org.custos.portal.evidence.domain.TestBundles;
 import org.custos.portal.evidence.fuzz.BundleMutator.Mutant;
 
 /**
@@ -47,9 +48,14 @@ class BundleFuzzTest {
     private static ExecutorService parsers;
 
     @BeforeContainer
-    static void start() {
+    static void start() throws Exception {
         worker = Executors.newSingleThreadExecutor(r -> daemon(r, "bundle-fuzz"));
         parsers = Executors.newFixedThreadPool(2, r -> daemon(r, "bundle-fuzz-parser"));
+        // HAPI FHIR builds its R4 context once per JVM (about a second): not a figure of any input
+        try (EvidenceBundle warm = new BundleReader(BundleLimits.defaults()).read(new ByteArrayInputStream(
+                TestBundles.valid(2)), BundleMutator.CLINIC, BundleProgress.NONE)) {
+            assertThat(warm.entries()).isEqualTo(2);
+        }
     }
 
     @AfterContainer

@@ -253,8 +253,8 @@ public final class PdfMutator {
         if (at < 0) {
             return "1 0 R";
         }
-        int end = indexOf(pdf, "R", at);
-        return ascii(pdf, at + "/Root ".length(), end + 1).trim();
+        int end = indexOf(pdf, "R", at + "/Root ".length());
+        return end < 0 ? "1 0 R" : ascii(pdf, at + "/Root ".length(), end + 1).trim();
     }
 
     private static int lastStartxref(byte[] pdf) {
