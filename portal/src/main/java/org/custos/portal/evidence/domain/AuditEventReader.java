@@ -85,9 +85,9 @@ public final class AuditEventReader {
         if (purpose == 0) {
             throw bad(path, "no purposeOfEvent TREAT, HPAYMT or HOPERAT");
         }
-        Extension glass = event.getExtensionByUrl(BREAK_GLASS_URL);
+        Extension glass = single(event.getExtensionsByUrl(BREAK_GLASS_URL));
         if (glass == null || !(glass.getValue() instanceof BooleanType flag) || flag.getValue() == null) {
-            throw bad(path, "break-glass extension missing");
+            throw bad(path, "break-glass extension missing or repeated");
         }
         boolean breakGlass = flag.getValue();
         if (breakGlass != btg) {
@@ -127,9 +127,9 @@ public final class AuditEventReader {
                 case SUBJECT_SYSTEM -> subject = word(path, "subject", value, subject);
                 case RECORD_SYSTEM -> {
                     record = word(path, "record", value, record);
-                    Extension ext = entity.getExtensionByUrl(CATEGORY_URL);
+                    Extension ext = single(entity.getExtensionsByUrl(CATEGORY_URL));
                     if (ext == null || ext.getValue() == null) {
-                        throw bad(path, "record entity without data category");
+                        throw bad(path, "record entity without data category, or with more than one");
                     }
                     try {
                         category = Integer.parseInt(ext.getValue().primitiveValue());
@@ -170,6 +170,14 @@ public final class AuditEventReader {
             throw bad(path, "consent id or status missing");
         }
         return id;
+    }
+
+    /**
+     * The one extension of a URL, or null when there is none or more than one. (HAPI's {@code getExtensionByUrl}
+     * throws an IllegalArgumentException on a repeated URL: found by BundleFuzzTest.)
+     */
+    private static Extension single(java.util.List<Extension> extensions) {
+        return extensions.size() == 1 ? extensions.get(0) : null;
     }
 
     /**

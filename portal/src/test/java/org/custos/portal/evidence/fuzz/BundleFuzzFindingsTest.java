@@ -72,4 +72,39 @@ class BundleFuzzFindingsTest {
         assertThat(read(m.zip(), true)).isInstanceOf(BundleRejectedException.class);
         assertThat(read(m.zip(), false)).isInstanceOf(BundleRejectedException.class);
     }
+
+    /**
+     * Finding 2 (seed 16657805360214, FHIR_ENTRY, in the 10,000-input run): an extension URL given twice (the
+     * break-glass flag at the top, or the data category on the record entity) made HAPI's
+     * {@code getExtensionByUrl} throw an IllegalArgumentException ("must have only one match"), which escaped the
+     * reader. Now BAD_ENTRY.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"urn:custos:fhir:StructureDefinition/break-glass",
+        "urn:custos:fhir:StructureDefinition/data-category"})
+    void aRepeatedExtensionIsABadEntry(String url) throws Exception {
+        String entry = TestBundles.simpleEntry(0);
+        int at = entry.indexOf("{\"url\":\"" + url + "\"");
+        int end = entry.indexOf('}', at) + 1;
+        String repeated = entry.substring(0, end) + "," + entry.substring(at, end) + entry.substring(end);
+        assertThatThrownBy(() -> new AuditEventReader().readEntry(0, repeated.getBytes(StandardCharsets.UTF_8),
+                TestBundles.CLINIC, new AccessLogTable()))
+                .isInstanceOf(BundleRejectedException.class)
+                .extracting(e -> ((BundleRejectedException) e).reason()).isEqualTo(Reason.BAD_ENTRY);
+        Map<String, byte[]> files = TestBundles.files(2);
+        files.put(EvidenceBundle.entryPath(0), repeated.getBytes(StandardCharsets.UTF_8));
+        byte[] zip = TestBundles.zip(TestBundles.manifest(TestBundles.CLINIC, files), files);
+        for (boolean parallel : new boolean[] {false, true}) {
+            assertThat(read(zip, parallel)).isInstanceOf(BundleRejectedException.class)
+                    .extracting(e -> ((BundleRejectedException) e).reason()).isEqualTo(Reason.BAD_ENTRY);
+        }
+    }
+
+    @Test
+    void theSeedThatFoundTheRepeatedExtensionIsRefused() {
+        BundleMutator.Mutant m = BundleMutator.mutate(16657805360214L);
+        assertThat(m.kind()).isEqualTo(BundleMutator.Kind.FHIR_ENTRY);
+        assertThat(read(m.zip(), true)).isInstanceOf(BundleRejectedException.class);
+        assertThat(read(m.zip(), false)).isInstanceOf(BundleRejectedException.class);
+    }
 }
