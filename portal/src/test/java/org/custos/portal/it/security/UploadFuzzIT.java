@@ -85,6 +85,8 @@ class UploadFuzzIT {
         String south = chain.clinicIds.get(1);
         List<Refused> mutants = mutants(unzip(Files.readAllBytes(fixture("bundles/clinic-1.zip"))), south);
         assertTrue(mutants.size() >= 20, "too few refused mutants: " + mutants.size());
+        System.out.println("UploadFuzzIT uploads " + mutants.size() + " mutants: " + mutants.stream()
+                .map(m -> m.name() + "=" + m.reason()).toList());
         Path dir = Files.createTempDirectory("custos-upload-fuzz-it-");
         try (PortalBrowser b = new PortalBrowser()) {
             b.signIn("regulator", "ledger/status.xhtml");
