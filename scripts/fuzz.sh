@@ -40,8 +40,11 @@ cd "$CUSTOS_ROOT"
 rm -f reports/target/fuzz/*.txt portal/target/fuzz/*.txt
 log "fuzzing with $TRIES inputs per property ($TESTS)"
 START=$(date +%s)
+RC=0
 "$MVN" -B -q -pl portal -am test -Dtest="$TESTS" -Dsurefire.failIfNoSpecifiedTests=false \
-  -Djqwik.tries.default="$TRIES" -DargLine=-Xmx512m "${MAVEN_EXTRA[@]}"
-log "done in $(( $(date +%s) - START )) s (build included)"
+  -Djqwik.tries.default="$TRIES" -DargLine=-Xmx512m "${MAVEN_EXTRA[@]}" || RC=$?
+log "done in $(( $(date +%s) - START )) s (build included), exit $RC"
 echo
-cat reports/target/fuzz/*.txt portal/target/fuzz/*.txt 2>/dev/null
+# the figures of what ran (also when a property failed: up to the failing input)
+cat reports/target/fuzz/*.txt portal/target/fuzz/*.txt 2>/dev/null || true
+exit "$RC"
