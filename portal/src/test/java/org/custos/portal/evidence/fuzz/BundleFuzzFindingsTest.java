@@ -107,4 +107,21 @@ class BundleFuzzFindingsTest {
         assertThat(read(m.zip(), true)).isInstanceOf(BundleRejectedException.class);
         assertThat(read(m.zip(), false)).isInstanceOf(BundleRejectedException.class);
     }
+
+    /**
+     * Finding 3 (seed 4104890, DICTIONARY, in the second 10,000-input run): an identifier dictionary nested beyond
+     * Jackson's depth limit made the reader's message build a NullPointerException (a limit error has no location).
+     * Now BAD_DICTIONARY.
+     */
+    @Test
+    void aDictionaryBeyondTheParsersLimitsIsABadDictionary() throws Exception {
+        Map<String, byte[]> files = TestBundles.files(1);
+        files.put(BundleReader.IDENTIFIERS, ("{\"format\":\"custos-identifiers/1\",\"identifiers\":"
+                + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8));
+        byte[] zip = TestBundles.zip(TestBundles.manifest(TestBundles.CLINIC, files), files);
+        assertThat(read(zip, false)).isInstanceOf(BundleRejectedException.class)
+                .extracting(e -> ((BundleRejectedException) e).reason()).isEqualTo(Reason.BAD_DICTIONARY);
+        BundleMutator.Mutant m = BundleMutator.mutate(4104890L);
+        assertThat(read(m.zip(), false)).isInstanceOf(BundleRejectedException.class);
+    }
 }
