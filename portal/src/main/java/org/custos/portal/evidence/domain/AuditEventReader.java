@@ -49,6 +49,8 @@ public final class AuditEventReader {
             event = parser.parseResource(AuditEvent.class, new String(bytes, StandardCharsets.UTF_8));
         } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
             throw bad(path, "not a valid FHIR R4 AuditEvent: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw bad(path, "not a valid FHIR R4 AuditEvent: " + parserFailure(e));
         }
         if (!String.format("access-%06d", index).equals(event.getIdElement().getIdPart())) {
             throw bad(path, "id must be access-" + String.format("%06d", index));
@@ -83,9 +85,9 @@ public final class AuditEventReader {
         if (purpose == 0) {
             throw bad(path, "no purposeOfEvent TREAT, HPAYMT or HOPERAT");
         }
-        Extension glass = event.getExtensionByUrl(BREAK_GLASS_URL);
+        Extension glass = single(event.getExtensionsByUrl(BREAK_GLASS_URL));
         if (glass == null || !(glass.getValue() instanceof BooleanType flag) || flag.getValue() == null) {
-            throw bad(path, "break-glass extension missing");
+            throw bad(path, "break-glass extension missing or repeated");
         }
         boolean breakGlass = flag.getValue();
         if (breakGlass != btg) {
@@ -125,9 +127,9 @@ public final class AuditEventReader {
                 case SUBJECT_SYSTEM -> subject = word(path, "subject", value, subject);
                 case RECORD_SYSTEM -> {
                     record = word(path, "record", value, record);
-                    Extension ext = entity.getExtensionByUrl(CATEGORY_URL);
+                    Extension ext = single(entity.getExtensionsByUrl(CATEGORY_URL));
                     if (ext == null || ext.getValue() == null) {
-                        throw bad(path, "record entity without data category");
+                        throw bad(path, "record entity without data category, or with more than one");
                     }
                     try {
                         category = Integer.parseInt(ext.getValue().primitiveValue());
@@ -155,6 +157,8 @@ public final class AuditEventReader {
             consent = parser.parseResource(Consent.class, new String(bytes, StandardCharsets.UTF_8));
         } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
             throw bad(path, "not a valid FHIR R4 Consent: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw bad(path, "not a valid FHIR R4 Consent: " + parserFailure(e));
         }
         String id = null;
         for (Identifier identifier : consent.getIdentifier()) {
@@ -166,6 +170,23 @@ public final class AuditEventReader {
             throw bad(path, "consent id or status missing");
         }
         return id;
+    }
+
+    /**
+     * The one extension of a URL, or null when there is none or more than one. (HAPI's {@code getExtensionByUrl}
+     * throws an IllegalArgumentException on a repeated URL: found by BundleFuzzTest.)
+     */
+    private static Extension single(java.util.List<Extension> extensions) {
+        return extensions.size() == 1 ? extensions.get(0) : null;
+    }
+
+    /**
+     * HAPI's parser fails on some malformed input with an exception of its own making (a NullPointerException for an
+     * extension that is not an object, found by BundleFuzzTest): untrusted bytes the parser cannot read are an
+     * invalid entry, never a defect of the upload. The parser's internal message is not shown.
+     */
+    private static String parserFailure(RuntimeException e) {
+        return "the FHIR parser could not read it (" + e.getClass().getSimpleName() + ")";
     }
 
     private static String word(String path, String what, String value, String previous) {

@@ -268,8 +268,12 @@ public final class BundleReader {
             }
             dictionary(t == JsonToken.END_OBJECT && p.nextToken() == null, "has trailing content");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BundleRejectedException(Reason.BAD_DICTIONARY, IDENTIFIERS + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+            // no location when a parser limit (nesting depth, number or string length) stops it: BundleFuzzTest
+            // seed 4104890 found the NullPointerException this was; the message never quotes the content
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new BundleRejectedException(Reason.BAD_DICTIONARY, IDENTIFIERS + " is not valid JSON ("
+                    + (at == null ? "beyond the parser's limits" : "line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
