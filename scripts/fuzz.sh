@@ -4,10 +4,10 @@
 # reports through the report verifier (reports: org.custos.reports.verify.fuzz.ReportFuzzTest), each test JVM
 # with -Xmx512m, then prints the figures: inputs, outcomes (accepted, refused by reason), median/p99/max time per
 # input, the most bytes one input allocated, the run's peak heap. The unit suite (scripts/test.sh, CI) runs the
-# same properties with 2,000 inputs each (src/test/resources/junit-platform.properties).
+# same tests with 2,000 inputs each (FuzzInputs.UNIT_SUITE in each test package).
 #
 #   scripts/fuzz.sh                      # 10,000 + 10,000
-#   scripts/fuzz.sh --tries 50000        # more inputs per property
+#   scripts/fuzz.sh --inputs 50000       # more inputs per test
 #   scripts/fuzz.sh --only bundles       # or: --only reports
 #   scripts/fuzz.sh -- -o                # arguments after -- go to Maven (-o: offline, from ~/.m2)
 # Fails (exit 1) on the first input that ends in an exception other than a refusal, takes longer than 20 s, or
@@ -20,7 +20,7 @@ ONLY=all
 MAVEN_EXTRA=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --tries) TRIES="$2"; shift 2 ;;
+    --inputs|--tries) TRIES="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --) shift; MAVEN_EXTRA=("$@"); break ;;
     *) die "unknown argument $1 (see the head of $0)" ;;
@@ -38,13 +38,13 @@ require_jdk17
 install_node_tools
 cd "$CUSTOS_ROOT"
 rm -f reports/target/fuzz/*.txt portal/target/fuzz/*.txt
-log "fuzzing with $TRIES inputs per property ($TESTS)"
+log "fuzzing with $TRIES inputs per test ($TESTS)"
 START=$(date +%s)
 RC=0
 "$MVN" -B -q -pl portal -am test -Dtest="$TESTS" -Dsurefire.failIfNoSpecifiedTests=false \
-  -Djqwik.tries.default="$TRIES" -DargLine=-Xmx512m "${MAVEN_EXTRA[@]}" || RC=$?
+  -Dcustos.fuzz.inputs="$TRIES" -DargLine=-Xmx512m "${MAVEN_EXTRA[@]}" || RC=$?
 log "done in $(( $(date +%s) - START )) s (build included), exit $RC"
 echo
-# the figures of what ran (also when a property failed: up to the failing input)
+# the figures of what ran (also when a test failed: up to the failing input)
 cat reports/target/fuzz/*.txt portal/target/fuzz/*.txt 2>/dev/null || true
 exit "$RC"

@@ -3,22 +3,16 @@ package org.custos.portal.evidence.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.custos.portal.evidence.domain.BundleLimits;
 import org.custos.portal.evidence.domain.BundleProgress;
 import org.custos.portal.evidence.domain.BundleReader;
@@ -34,9 +28,9 @@ import org.custos.portal.evidence.fuzz.BundleMutator.Mutant;
  * {@link BundleReader} with the production limits ({@link BundleLimits#defaults()}; every other input on a
  * two-thread parser pool as the portal reads them) and, when read, through {@link BundleVerifier}. Each must end
  * in acceptance or a {@link BundleRejectedException} with a reason and a message, never another exception, within
- * {@value #SECONDS_PER_INPUT} s. The number of inputs is jqwik's {@code jqwik.tries.default}
- * (src/test/resources/junit-platform.properties for the unit suite; scripts/fuzz.sh runs 10,000); the seed is
- * fixed, so a run is repeatable, and a failure names the generator seed that replays it.
+ * {@value #SECONDS_PER_INPUT} s. The number of inputs is {@code -Dcustos.fuzz.inputs} ({@value
+ * FuzzInputs#UNIT_SUITE} in the unit suite; scripts/fuzz.sh runs 10,000); the generator's seeds come from one fixed
+ * seed, so a run is repeatable, and a failure names the generator seed that replays it.
  */
 class BundleFuzzTest {
 
@@ -47,7 +41,7 @@ class BundleFuzzTest {
     private static ExecutorService worker;
     private static ExecutorService parsers;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         worker = Executors.newSingleThreadExecutor(r -> daemon(r, "bundle-fuzz"));
         parsers = Executors.newFixedThreadPool(2, r -> daemon(r, "bundle-fuzz-parser"));
@@ -58,7 +52,7 @@ class BundleFuzzTest {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() {
         FIGURES.report();
         worker.shutdownNow();
@@ -71,14 +65,15 @@ class BundleFuzzTest {
         return t;
     }
 
-    @Provide
-    Arbitrary<Mutant> mutants() {
-        return Arbitraries.longs().map(BundleMutator::mutate);
+    @Test
+    void everyMutatedBundleIsAcceptedOrRefusedWithAReason() throws Exception {
+        SplittableRandom seeds = new SplittableRandom(FuzzInputs.SEED);
+        for (int i = 0; i < FuzzInputs.count(); i++) {
+            check(BundleMutator.mutate(seeds.nextLong()));
+        }
     }
 
-    @Property(seed = "20261207", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
-            generation = GenerationMode.RANDOMIZED)
-    void everyMutatedBundleIsAcceptedOrRefusedWithAReason(@ForAll("mutants") Mutant mutant) throws Exception {
+    private void check(Mutant mutant) throws Exception {
         Future<String> outcome = worker.submit(() -> judge(mutant));
         try {
             outcome.get(SECONDS_PER_INPUT, TimeUnit.SECONDS);
