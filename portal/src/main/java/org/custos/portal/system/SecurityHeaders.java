@@ -48,7 +48,7 @@ public final class SecurityHeaders {
      * The policy. {@code script-src 'self'} and nothing else: no inline script and no eval anywhere; Faces pages get
      * PrimeFaces' nonce added to it. Styles: {@code <style>} elements and sheets from the portal only; style
      * attributes allowed ({@code style-src-attr}), since PrimeFaces and the pages set them and an attribute cannot
-     * run script. Images may be {@code data:} URIs (the theme's icons).
+     * run script. Images may be {@code data:} URIs (PrimeFaces' components.css uses some).
      */
     static String policy(Optional<String> signInOrigin) {
         return "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; "
