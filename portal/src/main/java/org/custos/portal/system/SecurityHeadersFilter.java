@@ -37,6 +37,14 @@ public class SecurityHeadersFilter extends HttpFilter {
         chain.doFilter(request, new OnePolicyResponse(response, headers));
     }
 
+    /**
+     * Sets the headers on an answer the portal gives before any filter runs: the sign-in mechanism's redirect to
+     * Keycloak, its "session ended" answer to ajax ({@code SessionMechanismDecorator}).
+     */
+    public static void setOn(HttpServletRequest request, HttpServletResponse response, SecurityHeaders headers) {
+        apply(response, headers.forRequest(pathOf(request), request.isSecure()), false);
+    }
+
     /** The path within the portal as the container mapped it (decoded and normalised, so no "..;" tricks). */
     static String pathOf(HttpServletRequest request) {
         String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
