@@ -119,6 +119,8 @@ class CspBrowserIT {
             b.waitUntil(Duration.ofSeconds(30), d -> "ACCEPTED".equals(b.text("status")));
             check(b, found, "finding status change");
 
+            page(b, found, "evidence/upload.xhtml");
+            b.selectOne("uploadForm:clinic", chain.clinicIds.get(0));
             uploadIsRefused(b, found, notAZip);
             page(b, found, "reports/issue.xhtml");
             chooseReportKind(b, "DISCLOSURE_ACCOUNTING");
@@ -146,6 +148,7 @@ class CspBrowserIT {
                     "compliance/readiness.xhtml", "dpo/requests.xhtml", "reports/register.xhtml")) {
                 page(officer, found, path);
             }
+            page(officer, found, "evidence/upload.xhtml");
             uploadIsRefused(officer, found, notAZip);
             officer.signOut();
             check(officer, found, "sign-out");
@@ -290,8 +293,8 @@ class CspBrowserIT {
         b.visible("issue:subject");
     }
 
+    /** On the upload page: a text file named .zip goes up through PrimeFaces' upload and is refused. */
     private static void uploadIsRefused(CspBrowser b, Map<String, List<String>> found, Path notAZip) {
-        page(b, found, "evidence/upload.xhtml");
         b.chooseFile("uploadForm:bundle", notAZip);
         b.visible("uploadForm:rejectedMessage", Duration.ofMinutes(2));
         assertTrue(b.text("uploadForm:rejectedMessage").contains("NOT_A_ZIP"), b.text("uploadForm:rejectedMessage"));
