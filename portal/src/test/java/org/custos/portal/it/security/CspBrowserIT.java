@@ -184,6 +184,13 @@ class CspBrowserIT {
             Map<String, List<String>> found = new LinkedHashMap<>();
             assertEquals("Access denied", visitor.text("errorTitle"));
             check(visitor, found, "403 page");
+            // a status without a page of its own (GET on the sign-out servlet: 405) gets the portal's page too
+            visitor.open("sign-out");
+            assertEquals("Request not handled", visitor.text("errorTitle"));
+            assertEquals("405", visitor.text("errorStatus"));
+            String page = visitor.source().toLowerCase(java.util.Locale.ROOT);
+            BANNERS.forEach(banner -> assertFalse(page.contains(banner), "the 405 page names " + banner));
+            check(visitor, found, "405 page");
             visitor.signOut();
             check(visitor, found, "sign-out");
             assertNoViolation(visitor, found);
@@ -233,11 +240,13 @@ class CspBrowserIT {
             HttpResponse<String> answer = get(http, url);
             assertEquals(List.of(), answer.headers().allValues("Server"), url);
             assertEquals(List.of(), answer.headers().allValues("X-Powered-By"), url);
-            String body = answer.body().toLowerCase(java.util.Locale.ROOT);
-            for (String banner : BANNERS) {
-                assertFalse(body.contains(banner), url + " names " + banner + ": " + answer.body());
-            }
             if (url.startsWith(PortalBrowser.BASE)) {
+                // the portal's answers only: outside /custos/ the container's own 404 page names Payara Micro
+                // (docs/operations.md "TLS and HSTS": not covered; the proxy forwards only /custos/)
+                String body = answer.body().toLowerCase(java.util.Locale.ROOT);
+                for (String banner : BANNERS) {
+                    assertFalse(body.contains(banner), url + " names " + banner + ": " + answer.body());
+                }
                 assertEquals(1, answer.headers().allValues("Content-Security-Policy").size(), url);
                 assertEquals(List.of("DENY"), answer.headers().allValues("X-Frame-Options"), url);
             }
