@@ -128,6 +128,7 @@ class CspBrowserIT {
 
             page(b, found, "no-such-page.xhtml");
             assertTrue(b.source().contains("errorTitle"), "the portal's 404 page");
+            page(b, found, "index.xhtml"); // public error pages show no sign-out button
             b.signOut();
             check(b, found, "sign-out through Keycloak and the signed-out page");
             assertNoViolation(b, found);
@@ -191,6 +192,7 @@ class CspBrowserIT {
             String page = visitor.source().toLowerCase(java.util.Locale.ROOT);
             BANNERS.forEach(banner -> assertFalse(page.contains(banner), "the 405 page names " + banner));
             check(visitor, found, "405 page");
+            visitor.open("index.xhtml"); // the 403 page of a protected address shows the sign-out button
             visitor.signOut();
             check(visitor, found, "sign-out");
             assertNoViolation(visitor, found);
@@ -218,7 +220,8 @@ class CspBrowserIT {
             String all = String.join("\n", violations);
             assertTrue(all.contains("inline script"), all);
             assertTrue(all.contains("inline event handler"), all);
-            assertTrue(all.contains("'unsafe-eval'"), all);
+            assertTrue(all.contains("JavaScript URL"), all);
+            // Chromium logs no console line for a refused eval: window.cspEvalProbe above proves it was refused
         }
     }
 
@@ -232,7 +235,8 @@ class CspBrowserIT {
         Matcher nonce = NONCE.matcher(csp.get(0));
         assertTrue(nonce.find(), csp.get(0));
         assertTrue(page.body().contains("nonce=\"" + nonce.group(1) + "\""), "the page's scripts carry the header's nonce");
-        assertFalse(csp.get(0).contains("unsafe-inline';") || csp.get(0).contains("unsafe-eval"), csp.get(0));
+        String scriptSrc = csp.get(0).substring(csp.get(0).indexOf("script-src"));
+        assertFalse(scriptSrc.contains("unsafe") || csp.get(0).contains("unsafe-eval"), csp.get(0));
 
         for (String url : List.of(PortalBrowser.BASE + "reports/trust-anchor.pem", PortalBrowser.BASE + "error/404.xhtml",
                 PortalBrowser.BASE + "no-such-page.xhtml", PortalBrowser.BASE + "sign-out",
