@@ -110,6 +110,12 @@ class CspBrowserIT {
             page(b, found, "compliance/findings.xhtml?current=false");
             nextPage(b, "findingsForm:findings");
             check(b, found, "findings paging");
+            // the on-chain rules run in the background once the sync has verified the chain: wait for their findings
+            b.waitUntil(Duration.ofMinutes(2), d -> {
+                d.navigate().refresh();
+                return !d.findElements(By.cssSelector("a.custos-finding-link")).isEmpty();
+            });
+            check(b, found, "findings after the chain's evaluation");
             String finding = b.driver.findElement(By.cssSelector("a.custos-finding-link")).getAttribute("href");
             b.driver.get(finding);
             b.visible("findingKey");
