@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.util.Set;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import org.custos.portal.system.SecurityHeadersFilter;
+import org.custos.portal.system.SecurityHeadersSettings;
 
 /**
  * Wraps the OpenID Connect mechanism ({@link SecurityConfiguration}) for two things it does not do itself.
@@ -51,10 +53,15 @@ public abstract class SessionMechanismDecorator implements HttpAuthenticationMec
     @Inject
     Instance<OpenIdContext> openIdContext;
 
+    @Inject
+    SecurityHeadersSettings securityHeaders;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
         boolean signedInBefore = request.getUserPrincipal() != null;
+        // the mechanism answers some requests itself (the redirect to Keycloak), before SecurityHeadersFilter runs
+        SecurityHeadersFilter.setOn(request, response, securityHeaders.headers());
         AuthenticationStatus status;
         if (SessionEndedResponse.isFacesAjax(request)) {
             RedirectCatcher catcher = new RedirectCatcher(response);

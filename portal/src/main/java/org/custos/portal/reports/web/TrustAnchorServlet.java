@@ -35,7 +35,7 @@ public class TrustAnchorServlet extends HttpServlet {
         }
         byte[] body = anchor.pem().getBytes(StandardCharsets.US_ASCII);
         res.setContentType("application/x-pem-file");
-        res.setHeader("Content-Disposition", "inline; filename=\"custos-reports-trust-anchor.pem\"");
+        res.setHeader("Content-Disposition", "attachment; filename=\"custos-reports-trust-anchor.pem\"");
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Cache-Control", "no-cache");
         res.setContentLength(body.length);

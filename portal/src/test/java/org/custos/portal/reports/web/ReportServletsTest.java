@@ -53,6 +53,7 @@ class ReportServletsTest {
                 "test")).doGet(request(), res.proxy());
         assertThat(res.status).isEqualTo(200);
         assertThat(res.headers).containsEntry("Content-Type", "application/x-pem-file")
+                .containsEntry("Content-Disposition", "attachment; filename=\"custos-reports-trust-anchor.pem\"")
                 .containsEntry("X-Content-Type-Options", "nosniff");
         assertThat(res.body.toString(StandardCharsets.US_ASCII)).startsWith("-----BEGIN CERTIFICATE-----");
     }
