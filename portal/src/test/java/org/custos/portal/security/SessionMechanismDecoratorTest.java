@@ -24,6 +24,8 @@ import java.util.Map;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
+import org.custos.portal.system.SecurityHeaders;
+import org.custos.portal.system.SecurityHeadersSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +36,7 @@ class SessionMechanismDecoratorTest {
 
     private final List<Callback> handled = new ArrayList<>();
     private final Map<String, Object> sent = new HashMap<>();
+    private final Map<String, Object> headers = new HashMap<>();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private HttpServletResponse contextResponse;
 
@@ -72,6 +75,11 @@ class SessionMechanismDecoratorTest {
                 context());
         assertThat(sent).containsEntry("sendRedirect", "https://keycloak/auth");
         assertThat(body.size()).isZero();
+        // the mechanism answers before SecurityHeadersFilter runs: its redirect carries the portal's headers too
+        assertThat(headers).containsEntry("X-Frame-Options", "DENY")
+                .containsEntry("X-Content-Type-Options", "nosniff");
+        assertThat((String) headers.get("Content-Security-Policy")).contains("frame-ancestors 'none'")
+                .endsWith("script-src 'self'");
     }
 
     @Test
@@ -108,6 +116,12 @@ class SessionMechanismDecoratorTest {
             default -> throw new IllegalStateException(m);
         });
         d.openIdContext = instance;
+        d.securityHeaders = new SecurityHeadersSettings() {
+            @Override
+            public SecurityHeaders headers() {
+                return SecurityHeaders.of("http://localhost:18180/realms/custos", false);
+            }
+        };
         return d;
     }
 
@@ -129,6 +143,9 @@ class SessionMechanismDecoratorTest {
         return fake(HttpServletRequest.class, (m, args) -> switch (m) {
             case "getUserPrincipal" -> signedIn ? (java.security.Principal) () -> "regulator" : null;
             case "getHeader" -> ajax && "Faces-Request".equals(args[0]) ? "partial/ajax" : null;
+            case "getServletPath" -> "/ledger/status.xhtml";
+            case "getPathInfo" -> null;
+            case "isSecure" -> false;
             default -> throw new IllegalStateException(m);
         });
     }
@@ -152,6 +169,10 @@ class SessionMechanismDecoratorTest {
         return fake(HttpServletResponse.class, (m, args) -> {
             if (m.equals("getOutputStream")) {
                 return out;
+            }
+            if (m.equals("setHeader")) {
+                headers.put((String) args[0], args[1]);
+                return null;
             }
             sent.put(m, args == null ? null : args[0]);
             return null;
