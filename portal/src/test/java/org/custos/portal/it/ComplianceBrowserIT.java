@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import org.custos.portal.ledger.testing.DemoFixture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,14 +57,8 @@ class ComplianceBrowserIT {
     static WebArchive deployment() throws Exception {
         DemoFixture chain = DemoFixture.get();
         anvil = Anvil.startFixture(chain.stateFile);
-        Properties config = new Properties();
-        config.putAll(chain.config(anvil.url()));
-        config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
-                + chain.clinicIds.get(1));
-        StringWriter text = new StringWriter();
-        config.store(text, "the demo's ledger settings (scripts/lib/portal.sh) for this test's anvil");
-        return Deployments.portalWar()
-                .addAsResource(new StringAsset(text.toString()), "META-INF/microprofile-config.properties");
+        Properties config = Deployments.demoConfig(chain, anvil.url());
+        return Deployments.portalWar(config, "the demo's ledger settings (scripts/lib/portal.sh) for this test's anvil");
     }
 
     @AfterAll

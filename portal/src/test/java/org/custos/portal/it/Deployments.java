@@ -3,8 +3,11 @@ package org.custos.portal.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.custos.portal.ledger.testing.DemoFixture;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -38,6 +41,30 @@ public final class Deployments {
         archive.setWebXML(new StringAsset(webXml));
         archive.addClasses(testClasses);
         return archive;
+    }
+
+    /**
+     * The demo's ledger settings (scripts/lib/portal.sh) for a portal that syncs the demo fixture from
+     * {@code ledgerUrl}, with clinic-north and clinic-south mapped to the fixture's first two clinics; a test adds
+     * its own settings before {@link #portalWar(Properties, String)}.
+     */
+    public static Properties demoConfig(DemoFixture chain, String ledgerUrl) {
+        Properties config = new Properties();
+        config.putAll(chain.config(ledgerUrl));
+        config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
+                + chain.clinicIds.get(1));
+        return config;
+    }
+
+    /** {@link #portalWar(Class[])} configured by {@code config} (its microprofile-config.properties). */
+    public static WebArchive portalWar(Properties config, String comment) {
+        StringWriter text = new StringWriter();
+        try {
+            config.store(text, comment);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return portalWar().addAsResource(new StringAsset(text.toString()), "META-INF/microprofile-config.properties");
     }
 
     private static String read(WebArchive archive) {

@@ -23,11 +23,9 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import java.io.StringWriter;
 import java.util.Properties;
 import org.custos.portal.ledger.testing.Anvil;
 import org.custos.portal.ledger.testing.DemoFixture;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -79,14 +77,8 @@ class SessionConcurrencyIT {
     static WebArchive deployment() throws Exception {
         DemoFixture chain = DemoFixture.get();
         anvil = Anvil.startFixture(chain.stateFile);
-        Properties config = new Properties();
-        config.putAll(chain.config(anvil.url()));
-        config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
-                + chain.clinicIds.get(1));
-        StringWriter text = new StringWriter();
-        config.store(text, "the demo's ledger settings (scripts/lib/portal.sh) for this test's anvil");
-        return Deployments.portalWar()
-                .addAsResource(new StringAsset(text.toString()), "META-INF/microprofile-config.properties");
+        Properties config = Deployments.demoConfig(chain, anvil.url());
+        return Deployments.portalWar(config, "the demo's ledger settings (scripts/lib/portal.sh) for this test's anvil");
     }
 
     @AfterAll

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import org.custos.portal.ledger.testing.DemoFixture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,16 +56,10 @@ class DashboardIT {
     static WebArchive deployment() throws Exception {
         DemoFixture chain = DemoFixture.get();
         anvil = Anvil.startFixture(chain.stateFile);
-        Properties config = new Properties();
-        config.putAll(chain.config(anvil.url()));
-        config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
-                + chain.clinicIds.get(1));
+        Properties config = Deployments.demoConfig(chain, anvil.url());
         config.put("custos.clinic.names", chain.clinicIds.get(0) + "=North Clinic;" + chain.clinicIds.get(1)
                 + "=South Clinic");
-        StringWriter text = new StringWriter();
-        config.store(text, "the demo's ledger settings for this test's anvil, with clinic names");
-        return Deployments.portalWar()
-                .addAsResource(new StringAsset(text.toString()), "META-INF/microprofile-config.properties");
+        return Deployments.portalWar(config, "the demo's ledger settings for this test's anvil, with clinic names");
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +22,6 @@ import org.custos.portal.ledger.testing.DemoFixture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,15 +57,9 @@ class LedgerWordsIT {
     static WebArchive deployment() throws Exception {
         DemoFixture chain = DemoFixture.get();
         anvil = Anvil.startFixture(chain.stateFile);
-        Properties config = new Properties();
-        config.putAll(chain.config(anvil.url()));
-        config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
-                + chain.clinicIds.get(1));
+        Properties config = Deployments.demoConfig(chain, anvil.url());
         config.put("custos.clinic.names", chain.clinicIds.get(1) + "=" + SOUTH_NAME);
-        StringWriter text = new StringWriter();
-        config.store(text, "the demo's ledger settings for this test's anvil, and one clinic name");
-        return Deployments.portalWar()
-                .addAsResource(new StringAsset(text.toString()), "META-INF/microprofile-config.properties");
+        return Deployments.portalWar(config, "the demo's ledger settings for this test's anvil, and one clinic name");
     }
 
     @AfterAll

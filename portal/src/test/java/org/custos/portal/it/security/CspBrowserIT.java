@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -63,14 +61,8 @@ class CspBrowserIT {
     static WebArchive deployment() throws Exception {
         DemoFixture chain = DemoFixture.get();
         anvil = Anvil.startFixture(chain.stateFile);
-        Properties config = new Properties();
-        config.putAll(chain.config(anvil.url()));
-        config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
-                + chain.clinicIds.get(1));
-        StringWriter text = new StringWriter();
-        config.store(text, "the demo's ledger settings for this test's anvil");
-        return Deployments.portalWar()
-                .addAsResource(new StringAsset(text.toString()), "META-INF/microprofile-config.properties")
+        Properties config = Deployments.demoConfig(chain, anvil.url());
+        return Deployments.portalWar(config, "the demo's ledger settings for this test's anvil")
                 .addAsWebResource(new ClassLoaderAsset("csp/planted.xhtml"), PLANTED)
                 .addAsWebResource(new ClassLoaderAsset("csp/eval-probe.js"), "resources/js/csp-eval-probe.js");
     }

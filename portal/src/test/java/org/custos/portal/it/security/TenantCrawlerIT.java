@@ -3,7 +3,6 @@ package org.custos.portal.it.security;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import org.custos.portal.ledger.testing.DemoFixture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -83,19 +81,13 @@ class TenantCrawlerIT {
     static WebArchive deployment() throws Exception {
         DemoFixture chain = DemoFixture.get();
         anvil = Anvil.startFixture(chain.stateFile);
-        Properties config = new Properties();
-        config.putAll(chain.config(anvil.url()));
-        config.put("custos.ledger.clinics", "clinic-north=" + chain.clinicIds.get(0) + ",clinic-south="
-                + chain.clinicIds.get(1));
+        Properties config = Deployments.demoConfig(chain, anvil.url());
         List<String> names = new ArrayList<>();
         for (int i = 0; i < chain.clinicIds.size(); i++) {
             names.add(chain.clinicIds.get(i) + "=" + NAMES[i]);
         }
         config.put("custos.clinic.names", String.join(";", names));
-        StringWriter text = new StringWriter();
-        config.store(text, "the demo's ledger settings for this test's anvil, every clinic named");
-        return Deployments.portalWar()
-                .addAsResource(new StringAsset(text.toString()), "META-INF/microprofile-config.properties");
+        return Deployments.portalWar(config, "the demo's ledger settings for this test's anvil, every clinic named");
     }
 
     @AfterAll
