@@ -4,7 +4,7 @@
 # reports through the report verifier (reports: org.custos.reports.verify.fuzz.ReportFuzzTest), each test JVM
 # with -Xmx512m, then prints the figures: inputs, outcomes (accepted, refused by reason), median/p99/max time per
 # input, the most bytes one input allocated, the run's peak heap. The unit suite (scripts/test.sh, CI) runs the
-# same tests with 2,000 inputs each (FuzzInputs.UNIT_SUITE in each test package).
+# same tests with 2,000 inputs each (FuzzInputs.UNIT_SUITE, reports test code org.custos.reports.testing).
 #
 #   scripts/fuzz.sh                      # 10,000 + 10,000
 #   scripts/fuzz.sh --inputs 50000       # more inputs per test

@@ -1,4 +1,4 @@
-package org.custos.portal.evidence.fuzz;
+package org.custos.reports.testing;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * bytes allocated per input by the thread that judged it, and the peak heap of the run. Printed and written to
  * {@code target/fuzz/<name>.txt} (scripts/fuzz.sh shows them).
  */
-final class FuzzFigures {
+public final class FuzzFigures {
 
     private final String name;
     private final Map<String, Integer> outcomes = new TreeMap<>();
@@ -28,12 +28,12 @@ final class FuzzFigures {
     private String slowest = "";
     private String hungriest = "";
 
-    FuzzFigures(String name) {
+    public FuzzFigures(String name) {
         this.name = name;
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    synchronized void record(String kind, String outcome, long nanoseconds, long allocated, String input) {
+    public synchronized void record(String kind, String outcome, long nanoseconds, long allocated, String input) {
         outcomes.merge(outcome, 1, Integer::sum);
         kinds.merge(kind, 1, Integer::sum);
         nanos.add(nanoseconds);
@@ -47,15 +47,15 @@ final class FuzzFigures {
         }
     }
 
-    synchronized int inputs() {
+    public synchronized int inputs() {
         return nanos.size();
     }
 
-    synchronized long maxNanos() {
+    public synchronized long maxNanos() {
         return max;
     }
 
-    synchronized String report() {
+    public synchronized String report() {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         long peak = 0;
@@ -93,7 +93,7 @@ final class FuzzFigures {
     }
 
     /** Bytes allocated so far by the calling thread (HotSpot), or -1. */
-    static long allocated() {
+    public static long allocated() {
         if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
             return t.getCurrentThreadAllocatedBytes();
         }
