@@ -5,6 +5,7 @@ import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import java.util.Iterator;
@@ -20,6 +21,8 @@ import java.util.Iterator;
 public class ExpiredViewExceptionHandlerFactory extends ExceptionHandlerFactory {
 
     static final String EXPIRED_VIEW = "/error/expired.xhtml";
+    static final String REFUSED = "This form has expired or was not sent from this session's page. Nothing was changed."
+            + " Open the page again.\n";
 
     public ExpiredViewExceptionHandlerFactory(ExceptionHandlerFactory wrapped) {
         super(wrapped);
@@ -41,7 +44,15 @@ public class ExpiredViewExceptionHandlerFactory extends ExceptionHandlerFactory 
             FacesContext faces = FacesContext.getCurrentInstance();
             Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
             while (faces != null && events.hasNext()) {
-                if (expired(events.next().getContext().getException())
+                Throwable thrown = events.next().getContext().getException();
+                if (ForgedPostFilter.missingNonce(thrown) && !faces.getExternalContext().isResponseCommitted()) {
+                    // a forged post whose expired page cannot be rendered either: PrimeFaces refuses to write
+                    // scripts without the post's CSP nonce, so the answer is plain text, written here
+                    events.remove();
+                    refuse(faces);
+                    continue;
+                }
+                if (expired(thrown)
                         && !faces.getPartialViewContext().isAjaxRequest()
                         && !faces.getExternalContext().isResponseCommitted()) {
                     events.remove();
@@ -52,6 +63,20 @@ public class ExpiredViewExceptionHandlerFactory extends ExceptionHandlerFactory 
                 }
             }
             getWrapped().handle();
+        }
+
+        /** HTTP 400 in plain words; nothing of the post was applied (its view was never restored). */
+        static void refuse(FacesContext faces) {
+            ExternalContext out = faces.getExternalContext();
+            try {
+                out.responseReset();
+                out.setResponseStatus(400);
+                out.setResponseContentType("text/plain;charset=UTF-8");
+                out.getResponseOutputWriter().write(REFUSED);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            faces.responseComplete();
         }
 
         static boolean expired(Throwable t) {

@@ -37,7 +37,7 @@ public class TrustAnchorServlet extends HttpServlet {
         res.setContentType("application/x-pem-file");
         res.setHeader("Content-Disposition", "attachment; filename=\"custos-reports-trust-anchor.pem\"");
         res.setHeader("X-Content-Type-Options", "nosniff");
-        res.setHeader("Cache-Control", "no-cache");
+        res.setHeader("Cache-Control", "no-store");
         res.setContentLength(body.length);
         res.getOutputStream().write(body);
     }
