@@ -9,6 +9,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import java.util.Iterator;
+import org.primefaces.csp.CspException;
 
 /**
  * A plain (non-ajax) postback whose view cannot be restored, because its {@code jakarta.faces.ViewState} expired
@@ -45,7 +46,7 @@ public class ExpiredViewExceptionHandlerFactory extends ExceptionHandlerFactory 
             Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
             while (faces != null && events.hasNext()) {
                 Throwable thrown = events.next().getContext().getException();
-                if (ForgedPostFilter.missingNonce(thrown) && !faces.getExternalContext().isResponseCommitted()) {
+                if (missingNonce(thrown) && !faces.getExternalContext().isResponseCommitted()) {
                     // a forged post whose expired page cannot be rendered either: PrimeFaces refuses to write
                     // scripts without the post's CSP nonce, so the answer is plain text, written here
                     events.remove();
@@ -77,6 +78,16 @@ public class ExpiredViewExceptionHandlerFactory extends ExceptionHandlerFactory 
                 throw new java.io.UncheckedIOException(e);
             }
             faces.responseComplete();
+        }
+
+        /** PrimeFaces found no CSP nonce state for a post: the post was not sent from this session's page. */
+        static boolean missingNonce(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof CspException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         static boolean expired(Throwable t) {

@@ -2,6 +2,7 @@ package org.custos.portal.it.security;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.custos.portal.it.security.Isolation.Clinic;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.openqa.selenium.support.ui.FluentWait;
 
 /**
  * Cross-site request forgery, tried: each state-changing Faces form (a finding's status, an officer's response, a
@@ -99,7 +101,9 @@ final class AntiForgery {
                         + TenantCrawlerIT.text(a.body(), "#errorTitle") + "\" (the expired page with 400 expected)");
             }
         }
-        Thread.sleep(control ? 0 : 5000); // an upload or report would be worked on in the background
+        if (!control) {
+            unchangedFor(action, before, Duration.ofSeconds(5)); // an upload or report runs in the background
+        }
         long after = count(action);
         if (after != before) {
             wrong.add(who.who + " " + form + ": a forged post changed the trail's " + action + " from " + before
@@ -114,6 +118,16 @@ final class AntiForgery {
                 wrong.add(who.who + " " + form + " with its own ViewState did not record " + action + " (HTTP "
                         + a.status() + "): the forged posts' refusal proves nothing; " + abbreviate(a.body()));
             }
+        }
+    }
+
+    /** Watches {@code action}'s count for {@code span}: returns at once when it changes, else when the span ends. */
+    private void unchangedFor(String action, long before, Duration span) {
+        try {
+            new FluentWait<>(action).withTimeout(span).pollingEvery(Duration.ofMillis(500))
+                    .until(a -> count(a) != before);
+        } catch (org.openqa.selenium.TimeoutException stillTheSame) {
+            // what a refused post must do: nothing started in the background either
         }
     }
 

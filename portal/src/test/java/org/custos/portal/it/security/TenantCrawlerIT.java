@@ -28,6 +28,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -122,19 +123,12 @@ class TenantCrawlerIT {
     }
 
     /** Until the on-chain evaluation has stored findings of at least three clinics. */
-    private static void awaitEvaluated() throws InterruptedException {
-        long until = System.nanoTime() + SYNC.toNanos();
-        while (true) {
-            String body = regulator.get("compliance/findings.xhtml?current=false").body().toLowerCase();
-            long named = clinics.stream().filter(c -> body.contains("title=\"" + c.id().toLowerCase())).count();
-            if (named >= 3) {
-                return;
-            }
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("findings of " + named + " clinics after " + SYNC);
-            }
-            Thread.sleep(2000);
-        }
+    private static void awaitEvaluated() {
+        new FluentWait<>(regulator).withTimeout(SYNC).pollingEvery(Duration.ofSeconds(2))
+                .withMessage(() -> "findings of fewer than 3 clinics after " + SYNC).until(r -> {
+                    String body = r.get("compliance/findings.xhtml?current=false").body().toLowerCase();
+                    return clinics.stream().filter(c -> body.contains("title=\"" + c.id().toLowerCase())).count() >= 3;
+                });
     }
 
     @Test
